@@ -1,0 +1,17 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Load the content transcribed from the source documents (every fixtures/*.json, in file-name order)."
+
+    def handle(self, *args, **options):
+        fixture_dir = Path(settings.FIXTURE_DIRS[0])
+        files = sorted(str(path) for path in fixture_dir.glob("*.json"))
+        if not files:
+            self.stderr.write(f"No fixtures found in {fixture_dir}.")
+            return
+        call_command("loaddata", *files, verbosity=options["verbosity"])

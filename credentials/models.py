@@ -1,0 +1,440 @@
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+
+from sources.models import Cited
+
+
+def choice_values(choices):
+    return [value for value, _label in choices.choices]
+
+
+def min_not_above_max(prefix, name):
+    """Check constraint: <prefix>_min <= <prefix>_max whenever both are given."""
+    return models.CheckConstraint(condition=Q(**{f"{prefix}_min__lte": F(f"{prefix}_max")}), name=name)
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class OrganizationRole(models.TextChoices):
+    CERTIFYING_BODY = "certifying", "Certifying body"
+    ACCREDITOR = "accreditor", "Accreditor of education programs"
+    ASSOCIATION = "association", "Professional association"
+    STATISTICS_AGENCY = "statistics", "Statistics agency"
+
+
+class Organization(models.Model):
+    Role = OrganizationRole
+
+    slug = models.SlugField(unique=True, help_text="Part of the organization's link, e.g. ahima.")
+    abbreviation = models.CharField(max_length=20, help_text="Short name as people write it, e.g. AHIMA.")
+    name = models.CharField(
+        max_length=200, help_text="Full name, e.g. American Health Information Management Association."
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, help_text="What this organization mainly does here.")
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True, help_text="Who they are, in a sentence or two.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["abbreviation"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=choice_values(OrganizationRole)), name="organization_role_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.abbreviation
+
+    def get_absolute_url(self):
+        return reverse("credentials:organization-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class EducationLevel(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100, help_text="e.g. Associate's degree.")
+    rank = models.PositiveSmallIntegerField(
+        unique=True, help_text="Orders the levels: a higher number is more education (high school 10, associate 30…)."
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["rank"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Course(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=150, help_text="e.g. Medical terminology.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class CourseList(Cited):
+    """A list of courses as one source gives it (courses a program covers, or employers prefer)."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200, help_text='e.g. "Typical coursework in health information technology".')
+    courses = models.ManyToManyField(Course, through="CourseListItem", related_name="course_lists")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class CourseListItem(models.Model):
+    course_list = models.ForeignKey(CourseList, on_delete=models.CASCADE, related_name="items")
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["course_list", "position"], name="unique_course_list_position"),
+            models.UniqueConstraint(fields=["course_list", "course"], name="unique_course_in_list"),
+        ]
+
+    def __str__(self):
+        return f"{self.course_list}: {self.course}"
+
+
+class CredentialQuerySet(models.QuerySet):
+    def with_issuer(self):
+        return self.select_related("issuer")
+
+    def with_details(self):
+        """Everything a credential page or comparison column shows, in a fixed number of queries."""
+        requirements = Requirement.objects.select_related(
+            "education_level", "accreditor", "course", "source"
+        ).prefetch_related("credentials")
+        routes = EligibilityRoute.objects.select_related("source").prefetch_related(
+            Prefetch("requirements", queryset=requirements)
+        )
+        return self.select_related("issuer").prefetch_related(
+            Prefetch("routes", queryset=routes),
+            Prefetch("exams", queryset=Exam.objects.select_related("source")),
+            Prefetch("fees", queryset=Fee.objects.select_related("source")),
+            Prefetch("renewals", queryset=Renewal.objects.select_related("source")),
+            Prefetch("leads_to", queryset=Credential.objects.order_by("abbreviation")),
+            Prefetch("leads_from", queryset=Credential.objects.order_by("abbreviation")),
+        )
+
+
+class CredentialLevel(models.TextChoices):
+    ENTRY = "entry", "Entry level"
+    PROFESSIONAL = "professional", "Professional"
+    ADVANCED = "advanced", "Advanced / management"
+    SPECIALTY = "specialty", "Specialty"
+
+
+class Credential(models.Model):
+    Level = CredentialLevel
+
+    slug = models.SlugField(
+        unique=True, help_text="Part of the shareable link: the abbreviation in lowercase, e.g. rhit. Change with care."
+    )
+    abbreviation = models.CharField(max_length=20, help_text="e.g. RHIT.")
+    name = models.CharField(max_length=200, help_text="e.g. Registered Health Information Technician.")
+    other_names = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other names people search for, separated by commas (a former name, a new name, common wording).",
+    )
+    issuer = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="credentials_issued",
+        help_text="The organization that awards the credential.",
+    )
+    level = models.CharField(max_length=20, choices=Level.choices)
+    certifies = models.TextField(blank=True, help_text="What holding it shows, in plain words.")
+    renamed_to = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="If the issuer renamed the credential, its new name, e.g. Oncology Data Specialist (ODS).",
+    )
+    renamed_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year the new name took effect.")
+    leads_to = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="leads_from",
+        help_text="Credentials a holder typically goes on to earn.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CredentialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["abbreviation"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__in=choice_values(CredentialLevel)), name="credential_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(renamed_year__isnull=True) | ~Q(renamed_to=""), name="credential_rename_has_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.abbreviation} ({self.name})"
+
+    def get_absolute_url(self):
+        return reverse("credentials:credential-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class EligibilityRoute(Cited):
+    """One way to qualify for a credential: all of its requirements together."""
+
+    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="routes")
+    position = models.PositiveSmallIntegerField(help_text="Order in which routes are listed.")
+    name = models.CharField(max_length=120, help_text='Short label, e.g. "Route A1: accredited degree program".')
+    note = models.TextField(blank=True, help_text="Anything the requirements below do not capture.")
+
+    class Meta:
+        ordering = ["credential", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["credential", "position"], name="unique_route_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.credential.abbreviation}: {self.name}"
+
+
+class RequirementKind(models.TextChoices):
+    EDUCATION = "education", "Education level"
+    PROGRAM = "program", "Accredited program"
+    EXPERIENCE = "experience", "Work experience"
+    COURSEWORK = "coursework", "Coursework"
+    CREDENTIAL = "credential", "Credential already held"
+    PRACTICUM = "practicum", "Practicum"
+    OTHER = "other", "Other"
+
+
+class RequirementProgramType(models.TextChoices):
+    ANY = "", "Any"
+    DEGREE = "degree", "Degree program"
+    CERTIFICATE = "certificate", "Certificate program"
+
+
+class Requirement(Cited):
+    """One condition of an eligibility route. A route is met when every one of its requirements is met."""
+
+    Kind = RequirementKind
+
+    ProgramType = RequirementProgramType
+
+    route = models.ForeignKey(EligibilityRoute, on_delete=models.CASCADE, related_name="requirements")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    education_level = models.ForeignKey(
+        EducationLevel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Minimum education (for education requirements) or the program's level (for accredited programs).",
+    )
+    accreditor = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requirements_accredited",
+        help_text="For an accredited-program requirement: who must accredit the program.",
+    )
+    program_type = models.CharField(max_length=20, choices=ProgramType.choices, blank=True, default="")
+    experience_years = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, help_text="Minimum years of experience."
+    )
+    experience_hours = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Minimum hours of experience or practicum."
+    )
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    credentials = models.ManyToManyField(
+        Credential,
+        blank=True,
+        related_name="required_by",
+        help_text="For a credential requirement: holding any one of these is enough.",
+    )
+    detail = models.CharField(
+        max_length=300,
+        help_text='The requirement in plain words, as a checklist line, e.g. "6 years of privacy or security experience".',
+    )
+
+    class Meta:
+        ordering = ["route", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["route", "position"], name="unique_requirement_position"),
+            models.CheckConstraint(condition=Q(kind__in=choice_values(RequirementKind)), name="requirement_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(program_type__in=choice_values(RequirementProgramType)),
+                name="requirement_program_type_valid",
+            ),
+            models.CheckConstraint(condition=Q(experience_years__gte=0), name="requirement_years_not_negative"),
+            models.CheckConstraint(
+                condition=~Q(kind="education") | Q(education_level__isnull=False),
+                name="requirement_education_has_level",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="program") | Q(accreditor__isnull=False), name="requirement_program_has_accreditor"
+            ),
+        ]
+
+    def __str__(self):
+        return self.detail
+
+
+class Exam(Cited):
+    """The exam for a credential as one source describes it. Sources may disagree; keep one row per source."""
+
+    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="exams")
+    as_of = models.CharField(max_length=100, help_text='When this description applied, e.g. "2010" or "c. 2020".')
+    total_questions = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Total questions, if stated as one number."
+    )
+    scored_questions = models.PositiveSmallIntegerField(null=True, blank=True)
+    pretest_questions = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Unscored questions being tried out for future exams."
+    )
+    questions_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text='For a range such as "between 140 and 160".'
+    )
+    questions_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text='Upper bound, e.g. "a maximum of 225".'
+    )
+    duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Time allowed, in minutes.")
+    question_format = models.CharField(max_length=200, blank=True, help_text="e.g. Multiple choice.")
+    delivery = models.CharField(
+        max_length=200, blank=True, help_text="e.g. Computer-based at Pearson VUE test centers."
+    )
+    structure = models.TextField(blank=True, help_text="Parts, domains or cases, in plain words.")
+
+    class Meta:
+        ordering = ["credential", "-as_of"]
+        constraints = [
+            min_not_above_max("questions", "exam_questions_min_not_above_max"),
+        ]
+
+    def __str__(self):
+        return f"{self.credential.abbreviation} exam ({self.as_of})"
+
+    @property
+    def question_count_display(self):
+        if self.scored_questions and self.pretest_questions:
+            total = self.scored_questions + self.pretest_questions
+            return f"{total} ({self.scored_questions} scored + {self.pretest_questions} pretest)"
+        if self.total_questions:
+            return str(self.total_questions)
+        if self.scored_questions:
+            return f"{self.scored_questions} scored"
+        if self.questions_min and self.questions_max:
+            return f"{self.questions_min}–{self.questions_max}"
+        if self.questions_max:
+            return f"at most {self.questions_max}"
+        return ""
+
+    @property
+    def duration_display(self):
+        if not self.duration_minutes:
+            return ""
+        hours, minutes = divmod(self.duration_minutes, 60)
+        if not hours:
+            return f"{minutes} minutes"
+        if not minutes:
+            return f"{hours} hour{'s' if hours != 1 else ''}"
+        return f"{self.duration_minutes / 60:g} hours"
+
+
+class FeeKind(models.TextChoices):
+    EXAM = "exam", "Exam fee"
+    RECERTIFICATION = "recertification", "Recertification fee"
+    MAINTENANCE = "maintenance", "Annual maintenance fee"
+    ADDITIONAL_CREDENTIAL = "additional", "Each additional credential"
+    RESCHEDULE = "reschedule", "Rescheduling or extension"
+
+
+class Fee(Cited):
+    Kind = FeeKind
+
+    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="fees")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    member_amount = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, help_text="For members of the issuing organization."
+    )
+    nonmember_amount = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, help_text="For everyone else."
+    )
+    currency = models.CharField(max_length=3, default="USD")
+    as_of = models.CharField(max_length=100, help_text='When the source says this fee applied, e.g. "2024".')
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["credential", "kind", "-as_of"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=choice_values(FeeKind)), name="fee_kind_valid"),
+            models.CheckConstraint(condition=Q(member_amount__gte=0), name="fee_member_not_negative"),
+            models.CheckConstraint(condition=Q(nonmember_amount__gte=0), name="fee_nonmember_not_negative"),
+            models.CheckConstraint(
+                condition=Q(member_amount__isnull=False) | Q(nonmember_amount__isnull=False), name="fee_has_amount"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.credential.abbreviation} {self.get_kind_display().lower()} ({self.as_of})"
+
+
+class Renewal(Cited):
+    """How a credential is kept current, as one source describes it."""
+
+    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="renewals")
+    as_of = models.CharField(max_length=100)
+    cycle_years = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Years between renewals.")
+    ce_hours = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Continuing-education hours (or CEUs) needed per cycle."
+    )
+    requires_exam = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Whether the source says an exam is needed to renew. Leave unknown if it does not say.",
+    )
+    conditions = models.TextField(blank=True, help_text="Other conditions, in plain words.")
+
+    class Meta:
+        ordering = ["credential", "-as_of"]
+
+    def __str__(self):
+        return f"{self.credential.abbreviation} renewal ({self.as_of})"

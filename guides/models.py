@@ -1,0 +1,382 @@
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+
+from credentials.models import SlugManager, choice_values, min_not_above_max
+from sources.models import Cited
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class OccupationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def with_facts(self):
+        """Figures, entry education and statements with their sources, for quick-facts boxes."""
+        return self.prefetch_related(
+            Prefetch("figures", queryset=Figure.objects.select_related("source")),
+            Prefetch("entry_educations", queryset=EntryEducation.objects.select_related("source", "education_level")),
+        )
+
+
+class Occupation(models.Model):
+    slug = models.SlugField(unique=True, help_text="Part of the shareable link. Change with care.")
+    title = models.CharField(
+        max_length=200, help_text="The occupation's name, e.g. Medical records and health information technician."
+    )
+    aliases = models.CharField(
+        max_length=400,
+        blank=True,
+        help_text="Other names people use for this job, separated by commas. Search matches them.",
+    )
+    summary = models.TextField(help_text="One or two sentences: what this job is.")
+    soc_code = models.CharField(
+        max_length=10, blank=True, help_text="Standard Occupational Classification code, e.g. 29-2071, if known."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
+    related = models.ManyToManyField("self", blank=True, help_text="Related or alternative occupations.")
+    preferred_credentials = models.ManyToManyField(
+        "credentials.Credential",
+        blank=True,
+        related_name="occupations",
+        help_text="Credentials employers prefer or ask for in this job.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OccupationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=choice_values(Status)), name="occupation_status_valid"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("guides:occupation-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def alias_list(self):
+        return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+
+class StatementTopic(models.TextChoices):
+    DUTIES = "duties", "What they do"
+    WORK_ENVIRONMENT = "environment", "Work environment"
+    SCHEDULE = "schedule", "Schedule"
+    SPECIALIZATION = "specialization", "Specializations"
+    EDUCATION = "education", "Education and training"
+    CREDENTIALS = "credentials", "Credentials"
+    OUTLOOK = "outlook", "Job outlook"
+    ADVANCEMENT = "advancement", "Advancement"
+
+
+class Statement(Cited):
+    """A sentence about an occupation (what they do, where they work…) with the source it came from."""
+
+    Topic = StatementTopic
+
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="statements")
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order within its topic.")
+    text = models.TextField(help_text="What the page shows, in plain words.")
+
+    class Meta:
+        ordering = ["occupation", "topic", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(topic__in=choice_values(StatementTopic)), name="statement_topic_valid"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class EntryEducation(Cited):
+    """Typical entry-level education for an occupation according to one source."""
+
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="entry_educations")
+    education_level = models.ForeignKey("credentials.EducationLevel", on_delete=models.PROTECT, related_name="+")
+    wording = models.CharField(max_length=200, help_text="How the source puts it, e.g. Postsecondary nondegree award.")
+    as_of = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["occupation", "education_level__rank"]
+        verbose_name_plural = "entry education"
+
+    def __str__(self):
+        return f"{self.occupation}: {self.wording}"
+
+
+class FigureMeasure(models.TextChoices):
+    MEDIAN_PAY = "median_pay", "Median pay"
+    EMPLOYMENT = "employment", "Employment"
+    GROWTH = "growth", "Projected growth"
+    PROGRAMS = "programs", "Accredited programs"
+
+
+class FigureUnit(models.TextChoices):
+    USD_YEAR = "usd_year", "US dollars per year"
+    USD_HOUR = "usd_hour", "US dollars per hour"
+    PERCENT = "percent", "percent"
+    JOBS = "jobs", "jobs"
+    COUNT = "count", "count"
+
+
+class FigureQualifier(models.TextChoices):
+    EXACT = "", "exactly"
+    ABOUT = "about", "about"
+    MORE_THAN = "more_than", "more than"
+
+
+class Figure(Cited):
+    """One number about an occupation from one source. Several sources and years live side by side."""
+
+    Measure = FigureMeasure
+
+    Unit = FigureUnit
+
+    Qualifier = FigureQualifier
+
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="figures")
+    measure = models.CharField(max_length=20, choices=Measure.choices)
+    value = models.DecimalField(max_digits=12, decimal_places=2, help_text="The number itself, without $ or %.")
+    unit = models.CharField(max_length=20, choices=Unit.choices)
+    qualifier = models.CharField(max_length=20, choices=Qualifier.choices, blank=True, default="")
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the figure is for (for a projection: its last year)."
+    )
+    period_start = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a projection: its first year, if the source states one."
+    )
+    as_of = models.CharField(
+        max_length=100,
+        help_text='When, in the source\'s words: "May 2008", "2014-2024", "through 2026", "in the next 8 years".',
+    )
+    wording = models.CharField(
+        max_length=100, blank=True, help_text='The source\'s own description, e.g. "Much faster than average".'
+    )
+    pay_p10 = models.DecimalField(
+        "10th percentile",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Lowest 10 percent earned less than this.",
+    )
+    pay_p25 = models.DecimalField("25th percentile", max_digits=10, decimal_places=2, null=True, blank=True)
+    pay_p75 = models.DecimalField("75th percentile", max_digits=10, decimal_places=2, null=True, blank=True)
+    pay_p90 = models.DecimalField(
+        "90th percentile",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Highest 10 percent earned more than this.",
+    )
+
+    class Meta:
+        ordering = ["occupation", "measure", "year"]
+        constraints = [
+            models.CheckConstraint(condition=Q(measure__in=choice_values(FigureMeasure)), name="figure_measure_valid"),
+            models.CheckConstraint(condition=Q(unit__in=choice_values(FigureUnit)), name="figure_unit_valid"),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=choice_values(FigureQualifier)), name="figure_qualifier_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(measure__in=["median_pay", "employment", "programs"]) | Q(value__gte=0),
+                name="figure_amount_not_negative",
+            ),
+            models.CheckConstraint(condition=Q(period_start__lte=F("year")), name="figure_period_in_order"),
+            models.CheckConstraint(condition=Q(pay_p10__lte=F("pay_p25")), name="figure_p10_not_above_p25"),
+            models.CheckConstraint(condition=Q(pay_p25__lte=F("value")), name="figure_p25_not_above_median"),
+            models.CheckConstraint(condition=Q(value__lte=F("pay_p75")), name="figure_median_not_above_p75"),
+            models.CheckConstraint(condition=Q(pay_p75__lte=F("pay_p90")), name="figure_p75_not_above_p90"),
+            models.CheckConstraint(condition=Q(pay_p10__gte=0), name="figure_p10_not_negative"),
+            models.CheckConstraint(
+                condition=Q(measure="median_pay")
+                | Q(pay_p10__isnull=True, pay_p25__isnull=True, pay_p75__isnull=True, pay_p90__isnull=True),
+                name="figure_percentiles_only_for_pay",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_measure_display()} {self.as_of}: {self.value_display}"
+
+    @property
+    def value_display(self):
+        qualifier = f"{self.get_qualifier_display()} " if self.qualifier else ""
+        if self.unit in (self.Unit.USD_YEAR, self.Unit.USD_HOUR):
+            amount = f"${self.value:,.2f}".replace(".00", "")
+            suffix = " per year" if self.unit == self.Unit.USD_YEAR else " per hour"
+            return f"{qualifier}{amount}{suffix}"
+        if self.unit == self.Unit.PERCENT:
+            return f"{qualifier}{self.value.normalize():f}%"
+        return f"{qualifier}{self.value:,.0f} {self.get_unit_display()}".rstrip()
+
+    @property
+    def percentiles(self):
+        """(label, value) pairs for a pay chart, lowest first, leaving out the ones the source omits."""
+        points = [
+            ("10th percentile", self.pay_p10),
+            ("25th percentile", self.pay_p25),
+            ("Median", self.value),
+            ("75th percentile", self.pay_p75),
+            ("90th percentile", self.pay_p90),
+        ]
+        return [(label, amount) for label, amount in points if amount is not None]
+
+
+class PathwayQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def for_listing(self):
+        return self.select_related("occupation", "source").annotate(step_count=models.Count("steps"))
+
+    def with_steps(self):
+        """Steps in position order with what they require or award, in a fixed number of queries."""
+        steps = Step.objects.select_related(
+            "source",
+            "requires_credential",
+            "awards_credential",
+            "requires_education",
+            "awards_education",
+        ).prefetch_related("course_list__items__course")
+        return self.select_related("occupation", "source").prefetch_related(
+            Prefetch("steps", queryset=steps),
+            Prefetch("notes", queryset=PathwayNote.objects.select_related("source")),
+        )
+
+
+class Pathway(Cited):
+    """An ordered list of steps toward an occupation, as one source lays it out."""
+
+    slug = models.SlugField(unique=True, help_text="Part of the shareable link. Change with care.")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(help_text="What this guide covers and who it suits, in one or two sentences.")
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.PROTECT, related_name="pathways", help_text="The job this pathway leads to."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PathwayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=choice_values(Status)), name="pathway_status_valid"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("guides:pathway-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Step(Cited):
+    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(help_text="Step number within the pathway, starting at 1.")
+    title = models.CharField(max_length=200)
+    body = models.TextField(help_text="What the student does in this step and why.")
+    duration_min_months = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Shortest typical time, in months. Empty if no source states it.",
+    )
+    duration_max_months = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True, help_text="Longest typical time, in months."
+    )
+    duration_quote = models.TextField(blank=True, help_text="The source's sentence giving the time, copied exactly.")
+    cost_min = models.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Lowest typical cost in US dollars. Empty if no source states it.",
+    )
+    cost_max = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    cost_quote = models.TextField(blank=True, help_text="The source's sentence giving the cost, copied exactly.")
+    requires_education = models.ForeignKey(
+        "credentials.EducationLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    awards_education = models.ForeignKey(
+        "credentials.EducationLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    requires_credential = models.ForeignKey(
+        "credentials.Credential", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    awards_credential = models.ForeignKey(
+        "credentials.Credential", on_delete=models.PROTECT, null=True, blank=True, related_name="steps_awarding"
+    )
+    course_list = models.ForeignKey(
+        "credentials.CourseList",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="steps",
+        help_text="Courses the source lists for this step.",
+    )
+
+    class Meta:
+        ordering = ["pathway", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["pathway", "position"], name="unique_step_position"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="step_position_from_one"),
+            models.CheckConstraint(
+                condition=Q(duration_min_months__lte=F("duration_max_months")), name="step_duration_min_not_above_max"
+            ),
+            min_not_above_max("cost", "step_cost_min_not_above_max"),
+            models.CheckConstraint(condition=Q(duration_min_months__gte=0), name="step_duration_not_negative"),
+            models.CheckConstraint(condition=Q(cost_min__gte=0), name="step_cost_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.pathway.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"step-{self.position}"
+
+
+class PathwayNoteKind(models.TextChoices):
+    TIP = "tip", "Tip"
+    WARNING = "warning", "Warning"
+
+
+class PathwayNote(Cited):
+    Kind = PathwayNoteKind
+
+    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField(default=1)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["pathway", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=choice_values(PathwayNoteKind)), name="pathway_note_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
