@@ -4,4 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("credentials.urls")),
+    path("", include("sources.urls")),
+    path("", include("guides.urls")),
 ]

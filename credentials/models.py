@@ -215,6 +215,30 @@ class Credential(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def cited_sources(self):
+        """Distinct sources behind this credential's routes, exams, fees and renewals (from prefetched rows)."""
+        facts = [*self.routes.all(), *self.exams.all(), *self.fees.all(), *self.renewals.all()]
+        return list({fact.source_id: fact.source for fact in facts}.values())
+
+    def _requirements(self):
+        return [(route, requirement) for route in self.routes.all() for requirement in route.requirements.all()]
+
+    def minimum_education(self):
+        """The lowest education level any route accepts, or None when no route names one."""
+        levels = [req.education_level for _route, req in self._requirements() if req.education_level is not None]
+        return min(levels, key=lambda level: level.rank) if levels else None
+
+    def program_accreditors(self):
+        """Accreditors whose programs a route asks for, and whether some route needs no accredited program."""
+        accreditors, routes_with_program = [], set()
+        for route, requirement in self._requirements():
+            if requirement.kind == RequirementKind.PROGRAM and requirement.accreditor is not None:
+                routes_with_program.add(route.pk)
+                if requirement.accreditor not in accreditors:
+                    accreditors.append(requirement.accreditor)
+        routes = self.routes.all()
+        return accreditors, bool(routes) and len(routes_with_program) < len(routes)
+
 
 class EligibilityRoute(Cited):
     """One way to qualify for a credential: all of its requirements together."""

@@ -1,8 +1,11 @@
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 
-from credentials.models import SlugManager, choice_values, min_not_above_max
+from credentials.models import choice_values, min_not_above_max
 from sources.models import Cited
 
 
@@ -37,6 +40,8 @@ class Occupation(models.Model):
     soc_code = models.CharField(
         max_length=10, blank=True, help_text="Standard Occupational Classification code, e.g. 29-2071, if known."
     )
+    Status = Status
+
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     related = models.ManyToManyField("self", blank=True, help_text="Related or alternative occupations.")
     preferred_credentials = models.ManyToManyField(
@@ -67,6 +72,13 @@ class Occupation(models.Model):
     @property
     def alias_list(self):
         return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+    def figures_by_measure(self):
+        """{measure: [figures, oldest first, undated last]} from the prefetched figures; every measure present."""
+        grouped = {measure: [] for measure in FigureMeasure.values}
+        for figure in sorted(self.figures.all(), key=lambda figure: (figure.year is None, figure.year or 0)):
+            grouped[figure.measure].append(figure)
+        return grouped
 
 
 class StatementTopic(models.TextChoices):
@@ -235,6 +247,17 @@ class Figure(Cited):
         return [(label, amount) for label, amount in points if amount is not None]
 
 
+@dataclass
+class PathwayTotals:
+    duration_min: Decimal | None
+    duration_max: Decimal | None
+    cost_min: Decimal | None
+    cost_max: Decimal | None
+    untimed_steps: list
+    uncosted_steps: list
+    held_at_end: list
+
+
 class PathwayQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -266,6 +289,8 @@ class Pathway(Cited):
     occupation = models.ForeignKey(
         Occupation, on_delete=models.PROTECT, related_name="pathways", help_text="The job this pathway leads to."
     )
+    Status = Status
+
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -285,6 +310,28 @@ class Pathway(Cited):
 
     def natural_key(self):
         return (self.slug,)
+
+    def totals(self):
+        """Typical time and cost of the whole pathway, adding up what the sources state for each step."""
+        steps = list(self.steps.all())
+        timed = [step for step in steps if step.duration_min_months is not None]
+        costed = [step for step in steps if step.cost_min is not None]
+        held = []
+        for step in steps:
+            for award in (step.awards_education, step.awards_credential):
+                if award is not None and award not in held:
+                    held.append(award)
+        return PathwayTotals(
+            duration_min=sum((step.duration_min_months for step in timed), Decimal(0)) if timed else None,
+            duration_max=sum((step.duration_max_months or step.duration_min_months for step in timed), Decimal(0))
+            if timed
+            else None,
+            cost_min=sum((step.cost_min for step in costed), Decimal(0)) if costed else None,
+            cost_max=sum((step.cost_max or step.cost_min for step in costed), Decimal(0)) if costed else None,
+            untimed_steps=[step.position for step in steps if step not in timed],
+            uncosted_steps=[step.position for step in steps if step not in costed],
+            held_at_end=held,
+        )
 
 
 class Step(Cited):

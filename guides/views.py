@@ -1,3 +1,137 @@
+from django.db.models import Prefetch
 from django.shortcuts import render
+from django.views.generic import DetailView, ListView
 
-# Create your views here.
+from credentials.models import Credential
+
+from . import charts
+from .forms import MIN_COMPARE, CompareForm, parse_selection
+from .models import Figure, Occupation, Pathway
+from .search import search
+
+
+def home(request):
+    return render(
+        request,
+        "guides/home.html",
+        {
+            "pathways": Pathway.objects.published().for_listing(),
+            "occupations": Occupation.objects.published(),
+            "credentials": Credential.objects.with_issuer(),
+        },
+    )
+
+
+class PathwayListView(ListView):
+    queryset = Pathway.objects.published().for_listing()
+    extra_context = {"nav": "pathways"}
+
+
+class PathwayDetailView(DetailView):
+    queryset = Pathway.objects.published().with_steps()
+    extra_context = {"nav": "pathways"}
+
+
+class OccupationListView(ListView):
+    queryset = Occupation.objects.published().with_facts()
+    extra_context = {"nav": "occupations"}
+
+
+class OccupationDetailView(DetailView):
+    extra_context = {"nav": "occupations"}
+
+    def get_queryset(self):
+        return (
+            Occupation.objects.published()
+            .with_facts()
+            .prefetch_related(
+                "statements__source",
+                Prefetch("pathways", queryset=Pathway.objects.published().for_listing()),
+                Prefetch("preferred_credentials", queryset=Credential.objects.with_issuer()),
+                Prefetch("related", queryset=Occupation.objects.published()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        occupation = self.object
+        pay = [figure for figure in occupation.figures.all() if figure.measure == Figure.Measure.MEDIAN_PAY]
+        with_percentiles = [figure for figure in pay if len(figure.percentiles) > 1]
+        context["pay_charts"] = [
+            {
+                "figure": figure,
+                "chart": charts.bar_chart(figure.percentiles, highlight="Median"),
+                "id": f"pay-chart-{figure.pk}",
+                "title": f"Annual pay by percentile, {figure.as_of}",
+            }
+            for figure in with_percentiles
+        ]
+        yearly = [figure for figure in pay if figure.year and figure.unit == Figure.Unit.USD_YEAR]
+        context["pay_history"] = sorted(yearly, key=lambda figure: figure.year)
+        context["pay_history_chart"] = charts.history_chart([(figure.year, figure.value) for figure in yearly])
+        return context
+
+
+def compare_credentials(request):
+    return _compare(
+        request,
+        queryset=Credential.objects.all(),
+        field="c",
+        noun="credentials",
+        template="guides/compare_credentials.html",
+        load=lambda slugs: (
+            Credential.objects.with_details()
+            .prefetch_related(Prefetch("occupations", queryset=Occupation.objects.published()))
+            .filter(slug__in=slugs)
+            .order_by("slug")
+        ),
+        label=lambda item: f"{item.abbreviation} — {item.name}",
+    )
+
+
+def compare_occupations(request):
+    return _compare(
+        request,
+        queryset=Occupation.objects.published(),
+        field="o",
+        noun="occupations",
+        template="guides/compare_occupations.html",
+        load=lambda slugs: Occupation.objects.published().with_facts().filter(slug__in=slugs).order_by("slug"),
+        label=lambda item: item.title,
+    )
+
+
+def compare_pathways(request):
+    return _compare(
+        request,
+        queryset=Pathway.objects.published().select_related("occupation"),
+        field="p",
+        noun="pathways",
+        template="guides/compare_pathways.html",
+        load=lambda slugs: Pathway.objects.published().with_steps().filter(slug__in=slugs).order_by("slug"),
+        label=lambda item: item.title,
+    )
+
+
+def _compare(request, *, queryset, field, noun, template, load, label):
+    options = list(queryset)
+    known = {item.slug for item in options}
+    slugs, notices = parse_selection(request.GET.getlist(field), known)
+    form = CompareForm(
+        {field: slugs},
+        field_name=field,
+        label=f"Choose {noun} to compare",
+        choices=[(item.slug, label(item)) for item in options],
+    )
+    items = list(load(slugs)) if len(slugs) >= MIN_COMPARE else []
+    return render(
+        request,
+        template,
+        {"form": form, "items": items, "notices": notices, "nav": "compare", "noun": noun},
+    )
+
+
+def search_view(request):
+    query = request.GET.get("q", "")
+    results = search(query)
+    return render(request, "guides/search.html", {"query": results.query, "results": results})

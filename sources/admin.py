@@ -1,3 +1,11 @@
 from django.contrib import admin
 
-# Register your models here.
+from .models import Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "publisher", "as_of", "document"]
+    list_filter = ["kind"]
+    search_fields = ["title", "publisher", "url", "document", "notes"]
+    prepopulated_fields = {"slug": ["title"]}

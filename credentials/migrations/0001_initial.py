@@ -5,263 +5,675 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Course',
+            name="Course",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(help_text='e.g. Medical terminology.', max_length=150)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(help_text="e.g. Medical terminology.", max_length=150)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='EducationLevel',
+            name="EducationLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(help_text="e.g. Associate's degree.", max_length=100)),
-                ('rank', models.PositiveSmallIntegerField(help_text='Orders the levels: a higher number is more education (high school 10, associate 30…).', unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(help_text="e.g. Associate's degree.", max_length=100)),
+                (
+                    "rank",
+                    models.PositiveSmallIntegerField(
+                        help_text="Orders the levels: a higher number is more education (high school 10, associate 30…).",
+                        unique=True,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['rank'],
+                "ordering": ["rank"],
             },
         ),
         migrations.CreateModel(
-            name='CourseList',
+            name="CourseList",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(help_text='e.g. "Typical coursework in health information technology".', max_length=200)),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                (
+                    "title",
+                    models.CharField(
+                        help_text='e.g. "Typical coursework in health information technology".', max_length=200
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='CourseListItem',
+            name="CourseListItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credentials.course')),
-                ('course_list', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='credentials.courselist')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="credentials.course"
+                    ),
+                ),
+                (
+                    "course_list",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="items", to="credentials.courselist"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.AddField(
-            model_name='courselist',
-            name='courses',
-            field=models.ManyToManyField(related_name='course_lists', through='credentials.CourseListItem', to='credentials.course'),
+            model_name="courselist",
+            name="courses",
+            field=models.ManyToManyField(
+                related_name="course_lists", through="credentials.CourseListItem", to="credentials.course"
+            ),
         ),
         migrations.CreateModel(
-            name='Credential',
+            name="Credential",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Part of the shareable link: the abbreviation in lowercase, e.g. rhit. Change with care.', unique=True)),
-                ('abbreviation', models.CharField(help_text='e.g. RHIT.', max_length=20)),
-                ('name', models.CharField(help_text='e.g. Registered Health Information Technician.', max_length=200)),
-                ('other_names', models.CharField(blank=True, help_text='Other names people search for, separated by commas (a former name, a new name, common wording).', max_length=300)),
-                ('level', models.CharField(choices=[('entry', 'Entry level'), ('professional', 'Professional'), ('advanced', 'Advanced / management'), ('specialty', 'Specialty')], max_length=20)),
-                ('certifies', models.TextField(blank=True, help_text='What holding it shows, in plain words.')),
-                ('renamed_to', models.CharField(blank=True, help_text='If the issuer renamed the credential, its new name, e.g. Oncology Data Specialist (ODS).', max_length=200)),
-                ('renamed_year', models.PositiveSmallIntegerField(blank=True, help_text='Year the new name took effect.', null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('leads_to', models.ManyToManyField(blank=True, help_text='Credentials a holder typically goes on to earn.', related_name='leads_from', to='credentials.credential')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the shareable link: the abbreviation in lowercase, e.g. rhit. Change with care.",
+                        unique=True,
+                    ),
+                ),
+                ("abbreviation", models.CharField(help_text="e.g. RHIT.", max_length=20)),
+                ("name", models.CharField(help_text="e.g. Registered Health Information Technician.", max_length=200)),
+                (
+                    "other_names",
+                    models.CharField(
+                        blank=True,
+                        help_text="Other names people search for, separated by commas (a former name, a new name, common wording).",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("entry", "Entry level"),
+                            ("professional", "Professional"),
+                            ("advanced", "Advanced / management"),
+                            ("specialty", "Specialty"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("certifies", models.TextField(blank=True, help_text="What holding it shows, in plain words.")),
+                (
+                    "renamed_to",
+                    models.CharField(
+                        blank=True,
+                        help_text="If the issuer renamed the credential, its new name, e.g. Oncology Data Specialist (ODS).",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "renamed_year",
+                    models.PositiveSmallIntegerField(blank=True, help_text="Year the new name took effect.", null=True),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "leads_to",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Credentials a holder typically goes on to earn.",
+                        related_name="leads_from",
+                        to="credentials.credential",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['abbreviation'],
+                "ordering": ["abbreviation"],
             },
         ),
         migrations.CreateModel(
-            name='EligibilityRoute',
+            name="EligibilityRoute",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('position', models.PositiveSmallIntegerField(help_text='Order in which routes are listed.')),
-                ('name', models.CharField(help_text='Short label, e.g. "Route A1: accredited degree program".', max_length=120)),
-                ('note', models.TextField(blank=True, help_text='Anything the requirements below do not capture.')),
-                ('credential', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='routes', to='credentials.credential')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(help_text="Order in which routes are listed.")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text='Short label, e.g. "Route A1: accredited degree program".', max_length=120
+                    ),
+                ),
+                ("note", models.TextField(blank=True, help_text="Anything the requirements below do not capture.")),
+                (
+                    "credential",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="routes", to="credentials.credential"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['credential', 'position'],
+                "ordering": ["credential", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Exam',
+            name="Exam",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('as_of', models.CharField(help_text='When this description applied, e.g. "2010" or "c. 2020".', max_length=100)),
-                ('total_questions', models.PositiveSmallIntegerField(blank=True, help_text='Total questions, if stated as one number.', null=True)),
-                ('scored_questions', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('pretest_questions', models.PositiveSmallIntegerField(blank=True, help_text='Unscored questions being tried out for future exams.', null=True)),
-                ('questions_min', models.PositiveSmallIntegerField(blank=True, help_text='For a range such as "between 140 and 160".', null=True)),
-                ('questions_max', models.PositiveSmallIntegerField(blank=True, help_text='Upper bound, e.g. "a maximum of 225".', null=True)),
-                ('duration_minutes', models.PositiveSmallIntegerField(blank=True, help_text='Time allowed, in minutes.', null=True)),
-                ('question_format', models.CharField(blank=True, help_text='e.g. Multiple choice.', max_length=200)),
-                ('delivery', models.CharField(blank=True, help_text='e.g. Computer-based at Pearson VUE test centers.', max_length=200)),
-                ('structure', models.TextField(blank=True, help_text='Parts, domains or cases, in plain words.')),
-                ('credential', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exams', to='credentials.credential')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                (
+                    "as_of",
+                    models.CharField(
+                        help_text='When this description applied, e.g. "2010" or "c. 2020".', max_length=100
+                    ),
+                ),
+                (
+                    "total_questions",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Total questions, if stated as one number.", null=True
+                    ),
+                ),
+                ("scored_questions", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "pretest_questions",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Unscored questions being tried out for future exams.", null=True
+                    ),
+                ),
+                (
+                    "questions_min",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text='For a range such as "between 140 and 160".', null=True
+                    ),
+                ),
+                (
+                    "questions_max",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text='Upper bound, e.g. "a maximum of 225".', null=True
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(blank=True, help_text="Time allowed, in minutes.", null=True),
+                ),
+                ("question_format", models.CharField(blank=True, help_text="e.g. Multiple choice.", max_length=200)),
+                (
+                    "delivery",
+                    models.CharField(
+                        blank=True, help_text="e.g. Computer-based at Pearson VUE test centers.", max_length=200
+                    ),
+                ),
+                ("structure", models.TextField(blank=True, help_text="Parts, domains or cases, in plain words.")),
+                (
+                    "credential",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="exams", to="credentials.credential"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['credential', '-as_of'],
+                "ordering": ["credential", "-as_of"],
             },
         ),
         migrations.CreateModel(
-            name='Fee',
+            name="Fee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('kind', models.CharField(choices=[('exam', 'Exam fee'), ('recertification', 'Recertification fee'), ('maintenance', 'Annual maintenance fee'), ('additional', 'Each additional credential'), ('reschedule', 'Rescheduling or extension')], max_length=20)),
-                ('member_amount', models.DecimalField(blank=True, decimal_places=2, help_text='For members of the issuing organization.', max_digits=8, null=True)),
-                ('nonmember_amount', models.DecimalField(blank=True, decimal_places=2, help_text='For everyone else.', max_digits=8, null=True)),
-                ('currency', models.CharField(default='USD', max_length=3)),
-                ('as_of', models.CharField(help_text='When the source says this fee applied, e.g. "2024".', max_length=100)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('credential', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fees', to='credentials.credential')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("exam", "Exam fee"),
+                            ("recertification", "Recertification fee"),
+                            ("maintenance", "Annual maintenance fee"),
+                            ("additional", "Each additional credential"),
+                            ("reschedule", "Rescheduling or extension"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "member_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="For members of the issuing organization.",
+                        max_digits=8,
+                        null=True,
+                    ),
+                ),
+                (
+                    "nonmember_amount",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, help_text="For everyone else.", max_digits=8, null=True
+                    ),
+                ),
+                ("currency", models.CharField(default="USD", max_length=3)),
+                (
+                    "as_of",
+                    models.CharField(help_text='When the source says this fee applied, e.g. "2024".', max_length=100),
+                ),
+                ("note", models.CharField(blank=True, max_length=300)),
+                (
+                    "credential",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="fees", to="credentials.credential"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['credential', 'kind', '-as_of'],
+                "ordering": ["credential", "kind", "-as_of"],
             },
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="Part of the organization's link, e.g. ahima.", unique=True)),
-                ('abbreviation', models.CharField(help_text='Short name as people write it, e.g. AHIMA.', max_length=20)),
-                ('name', models.CharField(help_text='Full name, e.g. American Health Information Management Association.', max_length=200)),
-                ('role', models.CharField(choices=[('certifying', 'Certifying body'), ('accreditor', 'Accreditor of education programs'), ('association', 'Professional association'), ('statistics', 'Statistics agency')], help_text='What this organization mainly does here.', max_length=20)),
-                ('website', models.URLField(blank=True)),
-                ('description', models.TextField(blank=True, help_text='Who they are, in a sentence or two.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(help_text="Part of the organization's link, e.g. ahima.", unique=True)),
+                (
+                    "abbreviation",
+                    models.CharField(help_text="Short name as people write it, e.g. AHIMA.", max_length=20),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Full name, e.g. American Health Information Management Association.", max_length=200
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("certifying", "Certifying body"),
+                            ("accreditor", "Accreditor of education programs"),
+                            ("association", "Professional association"),
+                            ("statistics", "Statistics agency"),
+                        ],
+                        help_text="What this organization mainly does here.",
+                        max_length=20,
+                    ),
+                ),
+                ("website", models.URLField(blank=True)),
+                ("description", models.TextField(blank=True, help_text="Who they are, in a sentence or two.")),
             ],
             options={
-                'ordering': ['abbreviation'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('role__in', ['certifying', 'accreditor', 'association', 'statistics'])), name='organization_role_valid')],
+                "ordering": ["abbreviation"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("role__in", ["certifying", "accreditor", "association", "statistics"])),
+                        name="organization_role_valid",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='credential',
-            name='issuer',
-            field=models.ForeignKey(help_text='The organization that awards the credential.', on_delete=django.db.models.deletion.PROTECT, related_name='credentials_issued', to='credentials.organization'),
+            model_name="credential",
+            name="issuer",
+            field=models.ForeignKey(
+                help_text="The organization that awards the credential.",
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="credentials_issued",
+                to="credentials.organization",
+            ),
         ),
         migrations.CreateModel(
-            name='Renewal',
+            name="Renewal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('as_of', models.CharField(max_length=100)),
-                ('cycle_years', models.PositiveSmallIntegerField(blank=True, help_text='Years between renewals.', null=True)),
-                ('ce_hours', models.PositiveSmallIntegerField(blank=True, help_text='Continuing-education hours (or CEUs) needed per cycle.', null=True)),
-                ('requires_exam', models.BooleanField(blank=True, help_text='Whether the source says an exam is needed to renew. Leave unknown if it does not say.', null=True)),
-                ('conditions', models.TextField(blank=True, help_text='Other conditions, in plain words.')),
-                ('credential', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renewals', to='credentials.credential')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                ("as_of", models.CharField(max_length=100)),
+                (
+                    "cycle_years",
+                    models.PositiveSmallIntegerField(blank=True, help_text="Years between renewals.", null=True),
+                ),
+                (
+                    "ce_hours",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Continuing-education hours (or CEUs) needed per cycle.", null=True
+                    ),
+                ),
+                (
+                    "requires_exam",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Whether the source says an exam is needed to renew. Leave unknown if it does not say.",
+                        null=True,
+                    ),
+                ),
+                ("conditions", models.TextField(blank=True, help_text="Other conditions, in plain words.")),
+                (
+                    "credential",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="renewals",
+                        to="credentials.credential",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['credential', '-as_of'],
+                "ordering": ["credential", "-as_of"],
             },
         ),
         migrations.CreateModel(
-            name='Requirement',
+            name="Requirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('education', 'Education level'), ('program', 'Accredited program'), ('experience', 'Work experience'), ('coursework', 'Coursework'), ('credential', 'Credential already held'), ('practicum', 'Practicum'), ('other', 'Other')], max_length=20)),
-                ('program_type', models.CharField(blank=True, choices=[('', 'Any'), ('degree', 'Degree program'), ('certificate', 'Certificate program')], default='', max_length=20)),
-                ('experience_years', models.DecimalField(blank=True, decimal_places=1, help_text='Minimum years of experience.', max_digits=4, null=True)),
-                ('experience_hours', models.PositiveIntegerField(blank=True, help_text='Minimum hours of experience or practicum.', null=True)),
-                ('detail', models.CharField(help_text='The requirement in plain words, as a checklist line, e.g. "6 years of privacy or security experience".', max_length=300)),
-                ('accreditor', models.ForeignKey(blank=True, help_text='For an accredited-program requirement: who must accredit the program.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='requirements_accredited', to='credentials.organization')),
-                ('course', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credentials.course')),
-                ('credentials', models.ManyToManyField(blank=True, help_text='For a credential requirement: holding any one of these is enough.', related_name='required_by', to='credentials.credential')),
-                ('education_level', models.ForeignKey(blank=True, help_text="Minimum education (for education requirements) or the program's level (for accredited programs).", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credentials.educationlevel')),
-                ('route', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requirements', to='credentials.eligibilityroute')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("education", "Education level"),
+                            ("program", "Accredited program"),
+                            ("experience", "Work experience"),
+                            ("coursework", "Coursework"),
+                            ("credential", "Credential already held"),
+                            ("practicum", "Practicum"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "program_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "Any"), ("degree", "Degree program"), ("certificate", "Certificate program")],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "experience_years",
+                    models.DecimalField(
+                        blank=True, decimal_places=1, help_text="Minimum years of experience.", max_digits=4, null=True
+                    ),
+                ),
+                (
+                    "experience_hours",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Minimum hours of experience or practicum.", null=True
+                    ),
+                ),
+                (
+                    "detail",
+                    models.CharField(
+                        help_text='The requirement in plain words, as a checklist line, e.g. "6 years of privacy or security experience".',
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "accreditor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For an accredited-program requirement: who must accredit the program.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requirements_accredited",
+                        to="credentials.organization",
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="credentials.course",
+                    ),
+                ),
+                (
+                    "credentials",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="For a credential requirement: holding any one of these is enough.",
+                        related_name="required_by",
+                        to="credentials.credential",
+                    ),
+                ),
+                (
+                    "education_level",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Minimum education (for education requirements) or the program's level (for accredited programs).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="credentials.educationlevel",
+                    ),
+                ),
+                (
+                    "route",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="requirements",
+                        to="credentials.eligibilityroute",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['route', 'position'],
+                "ordering": ["route", "position"],
             },
         ),
         migrations.AddConstraint(
-            model_name='courselistitem',
-            constraint=models.UniqueConstraint(fields=('course_list', 'position'), name='unique_course_list_position'),
+            model_name="courselistitem",
+            constraint=models.UniqueConstraint(fields=("course_list", "position"), name="unique_course_list_position"),
         ),
         migrations.AddConstraint(
-            model_name='courselistitem',
-            constraint=models.UniqueConstraint(fields=('course_list', 'course'), name='unique_course_in_list'),
+            model_name="courselistitem",
+            constraint=models.UniqueConstraint(fields=("course_list", "course"), name="unique_course_in_list"),
         ),
         migrations.AddConstraint(
-            model_name='eligibilityroute',
-            constraint=models.UniqueConstraint(fields=('credential', 'position'), name='unique_route_position'),
+            model_name="eligibilityroute",
+            constraint=models.UniqueConstraint(fields=("credential", "position"), name="unique_route_position"),
         ),
         migrations.AddConstraint(
-            model_name='exam',
-            constraint=models.CheckConstraint(condition=models.Q(('questions_min__lte', models.F('questions_max'))), name='exam_questions_min_not_above_max'),
+            model_name="exam",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("questions_min__lte", models.F("questions_max"))),
+                name="exam_questions_min_not_above_max",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fee',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['exam', 'recertification', 'maintenance', 'additional', 'reschedule'])), name='fee_kind_valid'),
+            model_name="fee",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["exam", "recertification", "maintenance", "additional", "reschedule"])
+                ),
+                name="fee_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fee',
-            constraint=models.CheckConstraint(condition=models.Q(('member_amount__gte', 0)), name='fee_member_not_negative'),
+            model_name="fee",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("member_amount__gte", 0)), name="fee_member_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fee',
-            constraint=models.CheckConstraint(condition=models.Q(('nonmember_amount__gte', 0)), name='fee_nonmember_not_negative'),
+            model_name="fee",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("nonmember_amount__gte", 0)), name="fee_nonmember_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fee',
-            constraint=models.CheckConstraint(condition=models.Q(('member_amount__isnull', False), ('nonmember_amount__isnull', False), _connector='OR'), name='fee_has_amount'),
+            model_name="fee",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("member_amount__isnull", False), ("nonmember_amount__isnull", False), _connector="OR"
+                ),
+                name="fee_has_amount",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='credential',
-            constraint=models.CheckConstraint(condition=models.Q(('level__in', ['entry', 'professional', 'advanced', 'specialty'])), name='credential_level_valid'),
+            model_name="credential",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__in", ["entry", "professional", "advanced", "specialty"])),
+                name="credential_level_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='credential',
-            constraint=models.CheckConstraint(condition=models.Q(('renamed_year__isnull', True), models.Q(('renamed_to', ''), _negated=True), _connector='OR'), name='credential_rename_has_name'),
+            model_name="credential",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("renamed_year__isnull", True), models.Q(("renamed_to", ""), _negated=True), _connector="OR"
+                ),
+                name="credential_rename_has_name",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.UniqueConstraint(fields=('route', 'position'), name='unique_requirement_position'),
+            model_name="requirement",
+            constraint=models.UniqueConstraint(fields=("route", "position"), name="unique_requirement_position"),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['education', 'program', 'experience', 'coursework', 'credential', 'practicum', 'other'])), name='requirement_kind_valid'),
+            model_name="requirement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        ["education", "program", "experience", "coursework", "credential", "practicum", "other"],
+                    )
+                ),
+                name="requirement_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.CheckConstraint(condition=models.Q(('program_type__in', ['', 'degree', 'certificate'])), name='requirement_program_type_valid'),
+            model_name="requirement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("program_type__in", ["", "degree", "certificate"])),
+                name="requirement_program_type_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.CheckConstraint(condition=models.Q(('experience_years__gte', 0)), name='requirement_years_not_negative'),
+            model_name="requirement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("experience_years__gte", 0)), name="requirement_years_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'education'), _negated=True), ('education_level__isnull', False), _connector='OR'), name='requirement_education_has_level'),
+            model_name="requirement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "education"), _negated=True), ("education_level__isnull", False), _connector="OR"
+                ),
+                name="requirement_education_has_level",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'program'), _negated=True), ('accreditor__isnull', False), _connector='OR'), name='requirement_program_has_accreditor'),
+            model_name="requirement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "program"), _negated=True), ("accreditor__isnull", False), _connector="OR"
+                ),
+                name="requirement_program_has_accreditor",
+            ),
         ),
     ]

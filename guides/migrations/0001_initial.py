@@ -5,228 +5,655 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('credentials', '0001_initial'),
-        ('sources', '0001_initial'),
+        ("credentials", "0001_initial"),
+        ("sources", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Occupation',
+            name="Occupation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Part of the shareable link. Change with care.', unique=True)),
-                ('title', models.CharField(help_text="The occupation's name, e.g. Medical records and health information technician.", max_length=200)),
-                ('aliases', models.CharField(blank=True, help_text='Other names people use for this job, separated by commas. Search matches them.', max_length=400)),
-                ('summary', models.TextField(help_text='One or two sentences: what this job is.')),
-                ('soc_code', models.CharField(blank=True, help_text='Standard Occupational Classification code, e.g. 29-2071, if known.', max_length=10)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='published', max_length=20)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('preferred_credentials', models.ManyToManyField(blank=True, help_text='Credentials employers prefer or ask for in this job.', related_name='occupations', to='credentials.credential')),
-                ('related', models.ManyToManyField(blank=True, help_text='Related or alternative occupations.', to='guides.occupation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(help_text="Part of the shareable link. Change with care.", unique=True)),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="The occupation's name, e.g. Medical records and health information technician.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "aliases",
+                    models.CharField(
+                        blank=True,
+                        help_text="Other names people use for this job, separated by commas. Search matches them.",
+                        max_length=400,
+                    ),
+                ),
+                ("summary", models.TextField(help_text="One or two sentences: what this job is.")),
+                (
+                    "soc_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Standard Occupational Classification code, e.g. 29-2071, if known.",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")], default="published", max_length=20
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "preferred_credentials",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Credentials employers prefer or ask for in this job.",
+                        related_name="occupations",
+                        to="credentials.credential",
+                    ),
+                ),
+                (
+                    "related",
+                    models.ManyToManyField(
+                        blank=True, help_text="Related or alternative occupations.", to="guides.occupation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Figure',
+            name="Figure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('measure', models.CharField(choices=[('median_pay', 'Median pay'), ('employment', 'Employment'), ('growth', 'Projected growth'), ('programs', 'Accredited programs')], max_length=20)),
-                ('value', models.DecimalField(decimal_places=2, help_text='The number itself, without $ or %.', max_digits=12)),
-                ('unit', models.CharField(choices=[('usd_year', 'US dollars per year'), ('usd_hour', 'US dollars per hour'), ('percent', 'percent'), ('jobs', 'jobs'), ('count', 'count')], max_length=20)),
-                ('qualifier', models.CharField(blank=True, choices=[('', 'exactly'), ('about', 'about'), ('more_than', 'more than')], default='', max_length=20)),
-                ('year', models.PositiveSmallIntegerField(blank=True, help_text='Year the figure is for (for a projection: its last year).', null=True)),
-                ('period_start', models.PositiveSmallIntegerField(blank=True, help_text='For a projection: its first year, if the source states one.', null=True)),
-                ('as_of', models.CharField(help_text='When, in the source\'s words: "May 2008", "2014-2024", "through 2026", "in the next 8 years".', max_length=100)),
-                ('wording', models.CharField(blank=True, help_text='The source\'s own description, e.g. "Much faster than average".', max_length=100)),
-                ('pay_p10', models.DecimalField(blank=True, decimal_places=2, help_text='Lowest 10 percent earned less than this.', max_digits=10, null=True, verbose_name='10th percentile')),
-                ('pay_p25', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='25th percentile')),
-                ('pay_p75', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='75th percentile')),
-                ('pay_p90', models.DecimalField(blank=True, decimal_places=2, help_text='Highest 10 percent earned more than this.', max_digits=10, null=True, verbose_name='90th percentile')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
-                ('occupation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='guides.occupation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.CharField(
+                        choices=[
+                            ("median_pay", "Median pay"),
+                            ("employment", "Employment"),
+                            ("growth", "Projected growth"),
+                            ("programs", "Accredited programs"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2, help_text="The number itself, without $ or %.", max_digits=12
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("usd_year", "US dollars per year"),
+                            ("usd_hour", "US dollars per hour"),
+                            ("percent", "percent"),
+                            ("jobs", "jobs"),
+                            ("count", "count"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "qualifier",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "exactly"), ("about", "about"), ("more_than", "more than")],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Year the figure is for (for a projection: its last year).", null=True
+                    ),
+                ),
+                (
+                    "period_start",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="For a projection: its first year, if the source states one.", null=True
+                    ),
+                ),
+                (
+                    "as_of",
+                    models.CharField(
+                        help_text='When, in the source\'s words: "May 2008", "2014-2024", "through 2026", "in the next 8 years".',
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "wording",
+                    models.CharField(
+                        blank=True,
+                        help_text='The source\'s own description, e.g. "Much faster than average".',
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "pay_p10",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Lowest 10 percent earned less than this.",
+                        max_digits=10,
+                        null=True,
+                        verbose_name="10th percentile",
+                    ),
+                ),
+                (
+                    "pay_p25",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=10, null=True, verbose_name="25th percentile"
+                    ),
+                ),
+                (
+                    "pay_p75",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=10, null=True, verbose_name="75th percentile"
+                    ),
+                ),
+                (
+                    "pay_p90",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Highest 10 percent earned more than this.",
+                        max_digits=10,
+                        null=True,
+                        verbose_name="90th percentile",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
+                (
+                    "occupation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="figures", to="guides.occupation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['occupation', 'measure', 'year'],
+                "ordering": ["occupation", "measure", "year"],
             },
         ),
         migrations.CreateModel(
-            name='EntryEducation',
+            name="EntryEducation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('wording', models.CharField(help_text='How the source puts it, e.g. Postsecondary nondegree award.', max_length=200)),
-                ('as_of', models.CharField(blank=True, max_length=100)),
-                ('education_level', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credentials.educationlevel')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
-                ('occupation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entry_educations', to='guides.occupation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                (
+                    "wording",
+                    models.CharField(
+                        help_text="How the source puts it, e.g. Postsecondary nondegree award.", max_length=200
+                    ),
+                ),
+                ("as_of", models.CharField(blank=True, max_length=100)),
+                (
+                    "education_level",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="credentials.educationlevel"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
+                (
+                    "occupation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entry_educations",
+                        to="guides.occupation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'entry education',
-                'ordering': ['occupation', 'education_level__rank'],
+                "verbose_name_plural": "entry education",
+                "ordering": ["occupation", "education_level__rank"],
             },
         ),
         migrations.CreateModel(
-            name='Pathway',
+            name="Pathway",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('slug', models.SlugField(help_text='Part of the shareable link. Change with care.', unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('summary', models.TextField(help_text='What this guide covers and who it suits, in one or two sentences.')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='published', max_length=20)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('occupation', models.ForeignKey(help_text='The job this pathway leads to.', on_delete=django.db.models.deletion.PROTECT, related_name='pathways', to='guides.occupation')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                ("slug", models.SlugField(help_text="Part of the shareable link. Change with care.", unique=True)),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "summary",
+                    models.TextField(help_text="What this guide covers and who it suits, in one or two sentences."),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")], default="published", max_length=20
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "occupation",
+                    models.ForeignKey(
+                        help_text="The job this pathway leads to.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pathways",
+                        to="guides.occupation",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='PathwayNote',
+            name="PathwayNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('kind', models.CharField(choices=[('tip', 'Tip'), ('warning', 'Warning')], max_length=10)),
-                ('position', models.PositiveSmallIntegerField(default=1)),
-                ('text', models.TextField()),
-                ('pathway', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='guides.pathway')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                ("kind", models.CharField(choices=[("tip", "Tip"), ("warning", "Warning")], max_length=10)),
+                ("position", models.PositiveSmallIntegerField(default=1)),
+                ("text", models.TextField()),
+                (
+                    "pathway",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="notes", to="guides.pathway"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pathway', 'position'],
+                "ordering": ["pathway", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('topic', models.CharField(choices=[('duties', 'What they do'), ('environment', 'Work environment'), ('schedule', 'Schedule'), ('specialization', 'Specializations'), ('education', 'Education and training'), ('credentials', 'Credentials'), ('outlook', 'Job outlook'), ('advancement', 'Advancement')], max_length=20)),
-                ('position', models.PositiveSmallIntegerField(default=0, help_text='Order within its topic.')),
-                ('text', models.TextField(help_text='What the page shows, in plain words.')),
-                ('occupation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='guides.occupation')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("duties", "What they do"),
+                            ("environment", "Work environment"),
+                            ("schedule", "Schedule"),
+                            ("specialization", "Specializations"),
+                            ("education", "Education and training"),
+                            ("credentials", "Credentials"),
+                            ("outlook", "Job outlook"),
+                            ("advancement", "Advancement"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, help_text="Order within its topic.")),
+                ("text", models.TextField(help_text="What the page shows, in plain words.")),
+                (
+                    "occupation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="statements", to="guides.occupation"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['occupation', 'topic', 'position'],
+                "ordering": ["occupation", "topic", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Step',
+            name="Step",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(blank=True, help_text='The sentence this fact came from, copied exactly (typos included) so readers can check it.')),
-                ('position', models.PositiveSmallIntegerField(help_text='Step number within the pathway, starting at 1.')),
-                ('title', models.CharField(max_length=200)),
-                ('body', models.TextField(help_text='What the student does in this step and why.')),
-                ('duration_min_months', models.DecimalField(blank=True, decimal_places=1, help_text='Shortest typical time, in months. Empty if no source states it.', max_digits=5, null=True)),
-                ('duration_max_months', models.DecimalField(blank=True, decimal_places=1, help_text='Longest typical time, in months.', max_digits=5, null=True)),
-                ('duration_quote', models.TextField(blank=True, help_text="The source's sentence giving the time, copied exactly.")),
-                ('cost_min', models.DecimalField(blank=True, decimal_places=2, help_text='Lowest typical cost in US dollars. Empty if no source states it.', max_digits=10, null=True)),
-                ('cost_max', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
-                ('cost_quote', models.TextField(blank=True, help_text="The source's sentence giving the cost, copied exactly.")),
-                ('awards_credential', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='steps_awarding', to='credentials.credential')),
-                ('awards_education', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credentials.educationlevel')),
-                ('course_list', models.ForeignKey(blank=True, help_text='Courses the source lists for this step.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='steps', to='credentials.courselist')),
-                ('pathway', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='guides.pathway')),
-                ('requires_credential', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credentials.credential')),
-                ('requires_education', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credentials.educationlevel')),
-                ('source', models.ForeignKey(help_text='Where this fact comes from.', on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_set', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(help_text="Step number within the pathway, starting at 1."),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("body", models.TextField(help_text="What the student does in this step and why.")),
+                (
+                    "duration_min_months",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="Shortest typical time, in months. Empty if no source states it.",
+                        max_digits=5,
+                        null=True,
+                    ),
+                ),
+                (
+                    "duration_max_months",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="Longest typical time, in months.",
+                        max_digits=5,
+                        null=True,
+                    ),
+                ),
+                (
+                    "duration_quote",
+                    models.TextField(blank=True, help_text="The source's sentence giving the time, copied exactly."),
+                ),
+                (
+                    "cost_min",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Lowest typical cost in US dollars. Empty if no source states it.",
+                        max_digits=10,
+                        null=True,
+                    ),
+                ),
+                ("cost_max", models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
+                (
+                    "cost_quote",
+                    models.TextField(blank=True, help_text="The source's sentence giving the cost, copied exactly."),
+                ),
+                (
+                    "awards_credential",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="steps_awarding",
+                        to="credentials.credential",
+                    ),
+                ),
+                (
+                    "awards_education",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="credentials.educationlevel",
+                    ),
+                ),
+                (
+                    "course_list",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Courses the source lists for this step.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="steps",
+                        to="credentials.courselist",
+                    ),
+                ),
+                (
+                    "pathway",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="guides.pathway"
+                    ),
+                ),
+                (
+                    "requires_credential",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="credentials.credential",
+                    ),
+                ),
+                (
+                    "requires_education",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="credentials.educationlevel",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        help_text="Where this fact comes from.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pathway', 'position'],
+                "ordering": ["pathway", "position"],
             },
         ),
         migrations.AddConstraint(
-            model_name='occupation',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'published'])), name='occupation_status_valid'),
+            model_name="occupation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "published"])), name="occupation_status_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('measure__in', ['median_pay', 'employment', 'growth', 'programs'])), name='figure_measure_valid'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("measure__in", ["median_pay", "employment", "growth", "programs"])),
+                name="figure_measure_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('unit__in', ['usd_year', 'usd_hour', 'percent', 'jobs', 'count'])), name='figure_unit_valid'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("unit__in", ["usd_year", "usd_hour", "percent", "jobs", "count"])),
+                name="figure_unit_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('qualifier__in', ['', 'about', 'more_than'])), name='figure_qualifier_valid'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("qualifier__in", ["", "about", "more_than"])), name="figure_qualifier_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('measure__in', ['median_pay', 'employment', 'programs']), _negated=True), ('value__gte', 0), _connector='OR'), name='figure_amount_not_negative'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("measure__in", ["median_pay", "employment", "programs"]), _negated=True),
+                    ("value__gte", 0),
+                    _connector="OR",
+                ),
+                name="figure_amount_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('period_start__lte', models.F('year'))), name='figure_period_in_order'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_start__lte", models.F("year"))), name="figure_period_in_order"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('pay_p10__lte', models.F('pay_p25'))), name='figure_p10_not_above_p25'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pay_p10__lte", models.F("pay_p25"))), name="figure_p10_not_above_p25"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('pay_p25__lte', models.F('value'))), name='figure_p25_not_above_median'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pay_p25__lte", models.F("value"))), name="figure_p25_not_above_median"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('value__lte', models.F('pay_p75'))), name='figure_median_not_above_p75'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__lte", models.F("pay_p75"))), name="figure_median_not_above_p75"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('pay_p75__lte', models.F('pay_p90'))), name='figure_p75_not_above_p90'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pay_p75__lte", models.F("pay_p90"))), name="figure_p75_not_above_p90"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('pay_p10__gte', 0)), name='figure_p10_not_negative'),
+            model_name="figure",
+            constraint=models.CheckConstraint(condition=models.Q(("pay_p10__gte", 0)), name="figure_p10_not_negative"),
         ),
         migrations.AddConstraint(
-            model_name='figure',
-            constraint=models.CheckConstraint(condition=models.Q(('measure', 'median_pay'), models.Q(('pay_p10__isnull', True), ('pay_p25__isnull', True), ('pay_p75__isnull', True), ('pay_p90__isnull', True)), _connector='OR'), name='figure_percentiles_only_for_pay'),
+            model_name="figure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("measure", "median_pay"),
+                    models.Q(
+                        ("pay_p10__isnull", True),
+                        ("pay_p25__isnull", True),
+                        ("pay_p75__isnull", True),
+                        ("pay_p90__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="figure_percentiles_only_for_pay",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pathway',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'published'])), name='pathway_status_valid'),
+            model_name="pathway",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "published"])), name="pathway_status_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pathwaynote',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['tip', 'warning'])), name='pathway_note_kind_valid'),
+            model_name="pathwaynote",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["tip", "warning"])), name="pathway_note_kind_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('topic__in', ['duties', 'environment', 'schedule', 'specialization', 'education', 'credentials', 'outlook', 'advancement'])), name='statement_topic_valid'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "topic__in",
+                        [
+                            "duties",
+                            "environment",
+                            "schedule",
+                            "specialization",
+                            "education",
+                            "credentials",
+                            "outlook",
+                            "advancement",
+                        ],
+                    )
+                ),
+                name="statement_topic_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.UniqueConstraint(fields=('pathway', 'position'), name='unique_step_position'),
+            model_name="step",
+            constraint=models.UniqueConstraint(fields=("pathway", "position"), name="unique_step_position"),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.CheckConstraint(condition=models.Q(('position__gte', 1)), name='step_position_from_one'),
+            model_name="step",
+            constraint=models.CheckConstraint(condition=models.Q(("position__gte", 1)), name="step_position_from_one"),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_min_months__lte', models.F('duration_max_months'))), name='step_duration_min_not_above_max'),
+            model_name="step",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_min_months__lte", models.F("duration_max_months"))),
+                name="step_duration_min_not_above_max",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.CheckConstraint(condition=models.Q(('cost_min__lte', models.F('cost_max'))), name='step_cost_min_not_above_max'),
+            model_name="step",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("cost_min__lte", models.F("cost_max"))), name="step_cost_min_not_above_max"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_min_months__gte', 0)), name='step_duration_not_negative'),
+            model_name="step",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_min_months__gte", 0)), name="step_duration_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.CheckConstraint(condition=models.Q(('cost_min__gte', 0)), name='step_cost_not_negative'),
+            model_name="step",
+            constraint=models.CheckConstraint(condition=models.Q(("cost_min__gte", 0)), name="step_cost_not_negative"),
         ),
     ]

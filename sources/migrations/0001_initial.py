@@ -4,30 +4,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Short name used in links. Lowercase letters, numbers and hyphens.', unique=True)),
-                ('title', models.CharField(help_text="The document's or page's own title.", max_length=300)),
-                ('publisher', models.CharField(blank=True, help_text='Who published it, if known. Leave empty when the document does not say.', max_length=200)),
-                ('kind', models.CharField(choices=[('article', 'Career article (source document)'), ('official', 'Official page of an issuing body or agency'), ('mirror', 'Third-party copy of an official page')], default='article', max_length=20)),
-                ('url', models.URLField(blank=True, help_text='Address of the page, if it has one.', max_length=500)),
-                ('document', models.CharField(blank=True, help_text='File the text was transcribed from (for example seeds/002_688654e4cb7828b5.txt). Quotes are checked against this file.', max_length=200)),
-                ('as_of', models.CharField(blank=True, help_text='Date or year the source states for its facts, in its own words ("May 2015", "2024"). Write "undated" when it gives none.', max_length=100)),
-                ('year', models.PositiveSmallIntegerField(blank=True, help_text="The year the source's facts refer to, for sorting. Empty when unknown.", null=True)),
-                ('notes', models.TextField(blank=True, help_text="Anything a reader should know about this source's reliability.")),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Short name used in links. Lowercase letters, numbers and hyphens.", unique=True
+                    ),
+                ),
+                ("title", models.CharField(help_text="The document's or page's own title.", max_length=300)),
+                (
+                    "publisher",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who published it, if known. Leave empty when the document does not say.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("article", "Career article (source document)"),
+                            ("official", "Official page of an issuing body or agency"),
+                            ("mirror", "Third-party copy of an official page"),
+                        ],
+                        default="article",
+                        max_length=20,
+                    ),
+                ),
+                ("url", models.URLField(blank=True, help_text="Address of the page, if it has one.", max_length=500)),
+                (
+                    "document",
+                    models.CharField(
+                        blank=True,
+                        help_text="File the text was transcribed from (for example seeds/002_688654e4cb7828b5.txt). Quotes are checked against this file.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "as_of",
+                    models.CharField(
+                        blank=True,
+                        help_text='Date or year the source states for its facts, in its own words ("May 2015", "2024"). Write "undated" when it gives none.',
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year the source's facts refer to, for sorting. Empty when unknown.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True, help_text="Anything a reader should know about this source's reliability."
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', 'title'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['article', 'official', 'mirror'])), name='source_kind_valid')],
+                "ordering": ["kind", "title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["article", "official", "mirror"])), name="source_kind_valid"
+                    )
+                ],
             },
         ),
     ]
