@@ -316,7 +316,8 @@ class Requirement(Cited):
     )
     detail = models.CharField(
         max_length=300,
-        help_text='The requirement in plain words, as a checklist line, e.g. "6 years of privacy or security experience".',
+        help_text="The requirement in plain words, as a checklist line, "
+        'e.g. "6 years of privacy or security experience".',
     )
 
     class Meta:

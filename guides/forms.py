@@ -1,5 +1,4 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 
 MIN_COMPARE = 2
@@ -57,7 +56,5 @@ class CompareForm(forms.Form):
             help_text=f"Pick {MIN_COMPARE} to {MAX_COMPARE}.",
         )
         self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "picker"
-        self.helper.disable_csrf = True
-        self.helper.add_input(Submit("", "Compare", css_class="btn-primary"))
+        # The template writes the <form method="get"> and its button: no CSRF token in a shareable URL.
+        self.helper.form_tag = False
