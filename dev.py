@@ -27,7 +27,7 @@ def run(*args, **kwargs):
 
 
 def install(requirements):
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be started by an older python3)
         sys.exit(f"careerpath needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print(f"Creating a virtual environment in {VENV}", flush=True)
