@@ -129,6 +129,9 @@ class CourseListItem(models.Model):
 
 
 class CredentialQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
     def with_issuer(self):
         return self.select_related("issuer")
 

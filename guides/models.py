@@ -15,6 +15,9 @@ class Status(models.TextChoices):
 
 
 class OccupationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -72,6 +75,13 @@ class Occupation(models.Model):
     @property
     def alias_list(self):
         return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+    def statements_by_topic(self):
+        """[(topic label, statements)] in the order a reader expects, from the prefetched statements."""
+        grouped = {topic: [] for topic in StatementTopic.values}
+        for statement in self.statements.all():
+            grouped[statement.topic].append(statement)
+        return [(StatementTopic(topic).label, items) for topic, items in grouped.items() if items]
 
     def figures_by_measure(self):
         """{measure: [figures, oldest first, undated last]} from the prefetched figures; every measure present."""
@@ -259,6 +269,9 @@ class PathwayTotals:
 
 
 class PathwayQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 

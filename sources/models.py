@@ -12,9 +12,9 @@ class Source(models.Model):
     """A document or page that facts on the site were transcribed from."""
 
     class Kind(models.TextChoices):
-        ARTICLE = "article", "Career article (source document)"
-        OFFICIAL = "official", "Official page of an issuing body or agency"
-        MIRROR = "mirror", "Third-party copy of an official page"
+        ARTICLE = "article", "Career article"
+        OFFICIAL = "official", "Official page"
+        MIRROR = "mirror", "Copy of an official page"
 
     slug = models.SlugField(unique=True, help_text="Short name used in links. Lowercase letters, numbers and hyphens.")
     title = models.CharField(max_length=300, help_text="The document's or page's own title.")

@@ -32,7 +32,7 @@ def test_student_walks_from_home_to_a_shared_comparison(site, page, browser, ass
     # Compare three credentials with the picker (keyboard-operable checkboxes, a GET form).
     page.goto(site.url + "/compare/credentials/")
     for label in ("RHIT", "RHIA", "CTR"):
-        page.get_by_label(re.compile(rf"^{label} ")).check()
+        page.get_by_label(re.compile(rf"^\s*{label} —")).check()
     page.get_by_role("button", name="Compare").click()
     expect(page.locator("table.compare thead th")).to_have_count(3)
     assert_accessible(page)
