@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "sources",
     "credentials",
     "guides",
+    "planner",
 ]
 
 MIDDLEWARE = [

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("credentials.urls")),
     path("", include("sources.urls")),
     path("", include("guides.urls")),
+    path("", include("planner.urls")),
 ]

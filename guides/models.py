@@ -11,6 +11,7 @@ from sources.models import Cited
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -20,6 +21,10 @@ class OccupationQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Visitors see published content only; staff also see drafts and content in review, to preview it."""
+        return self if user.is_staff else self.published()
 
     def with_facts(self):
         """Figures, entry education and statements with their sources, for quick-facts boxes."""
@@ -274,6 +279,10 @@ class PathwayQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Visitors see published content only; staff also see drafts and content in review, to preview it."""
+        return self if user.is_staff else self.published()
 
     def for_listing(self):
         return self.select_related("occupation", "source").annotate(step_count=models.Count("steps"))

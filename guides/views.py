@@ -1,12 +1,13 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential
 
 from . import charts
 from .forms import MIN_COMPARE, CompareForm, parse_selection
-from .models import Figure, Occupation, Pathway
+from .models import Figure, Occupation, Pathway, Status
 from .search import search
 
 
@@ -27,8 +28,21 @@ class PathwayListView(ListView):
     extra_context = {"nav": "pathways"}
 
 
-class PathwayDetailView(DetailView):
-    queryset = Pathway.objects.published().with_steps()
+class PreviewMixin:
+    """Staff may preview content that is not published yet; visitors get a 404. Previews are never cached."""
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.object.status != Status.PUBLISHED:
+            add_never_cache_headers(response)
+        return response
+
+
+class PathwayDetailView(PreviewMixin, DetailView):
+    queryset = Pathway.objects.with_steps()
     extra_context = {"nav": "pathways"}
 
 
@@ -37,12 +51,14 @@ class OccupationListView(ListView):
     extra_context = {"nav": "occupations"}
 
 
-class OccupationDetailView(DetailView):
+class OccupationDetailView(PreviewMixin, DetailView):
+    model = Occupation
     extra_context = {"nav": "occupations"}
 
     def get_queryset(self):
         return (
-            Occupation.objects.published()
+            super()
+            .get_queryset()
             .with_facts()
             .prefetch_related(
                 "statements__source",

@@ -99,3 +99,34 @@ def test_pathway_list_shows_step_counts(client, pathway):
 
     assert pathway.title in html
     assert "2 steps" in html
+
+
+@pytest.mark.parametrize("status", ["draft", "review"])
+def test_staff_preview_unpublished_pathways_uncached(client, pathway, status, django_user_model):
+    pathway.status = status
+    pathway.save()
+    advisor = django_user_model.objects.create_user("advisor", password="x", is_staff=True)
+    client.force_login(advisor)
+
+    response = client.get(pathway.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "visitors cannot see it yet" in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_published_pathway_has_no_preview_banner(client, pathway):
+    assert "Preview:" not in client.get(pathway.get_absolute_url()).content.decode()
+
+
+def test_step_body_markdown_is_rendered_and_sanitised(client, pathway):
+    step = pathway.steps.get(position=1)
+    step.body = "Take **anatomy**.\n\n<script>alert(1)</script>[x](javascript:alert(1))<img src=x onerror=alert(1)>"
+    step.save()
+
+    html = client.get(pathway.get_absolute_url()).content.decode()
+
+    assert "<strong>anatomy</strong>" in html
+    assert "alert(1)" not in html
+    assert "javascript:" not in html
+    assert "onerror" not in html

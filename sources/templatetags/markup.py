@@ -1,0 +1,28 @@
+from django import template
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from sources.markup import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    """Render advisor-written Markdown as sanitised HTML (see sources.markup)."""
+    return mark_safe(render_markdown(text))  # noqa: S308 (sanitised by nh3 above)
+
+
+@register.simple_tag
+def markdown_cited(text, citation=""):
+    """Markdown as above, with a citation link placed at the end of its last paragraph."""
+    html = render_markdown(text)
+    if citation and html.endswith("</p>"):
+        return mark_safe(html[: -len("</p>")] + citation + "</p>")  # noqa: S308
+    return mark_safe(html + citation)  # noqa: S308
+
+
+@register.filter
+def plaintext(text):
+    """Advisor-written Markdown as plain text, for meta descriptions and previews."""
+    return strip_tags(render_markdown(text)).strip()
