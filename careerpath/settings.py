@@ -4,6 +4,7 @@ With no variables set this runs in debug mode on a SQLite file, so a newcomer ne
 installed. Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "simple_history",
+    "axes",
     "crispy_forms",
     "crispy_bootstrap5",
     "sources",
@@ -61,6 +64,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a clear "locked" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careerpath.urls"
@@ -96,6 +102,22 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Repeated failed logins lock that username out for a while (django-axes).
+AXES_FAILURE_LIMIT = int(os.environ.get("CAREERPATH_LOGIN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("CAREERPATH_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = [
+    *([] if not env_bool("DJANGO_BEHIND_PROXY", not DEBUG) else ["HTTP_X_FORWARDED_FOR"]),
+    "REMOTE_ADDR",
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -133,6 +155,9 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 SHARED_DIR = Path(os.environ.get("CAREERPATH_SHARED_DIR", BASE_DIR.parent / "shared"))
 
 SITE_NAME = "careerpath"
+
+# Publishing content schedules its next review this many days ahead.
+CONTENT_REVIEW_INTERVAL_DAYS = int(os.environ.get("CAREERPATH_REVIEW_INTERVAL_DAYS", "365"))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

@@ -1,17 +1,23 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
-from sources.models import Cited
+from sources.models import Cited, Reviewable, ReviewableQuerySet
+
+NOT_NEGATIVE = [MinValueValidator(0, "This can't be negative.")]
 
 
 def choice_values(choices):
     return [value for value, _label in choices.choices]
 
 
-def min_not_above_max(prefix, name):
+def min_not_above_max(prefix, name, message):
     """Check constraint: <prefix>_min <= <prefix>_max whenever both are given."""
-    return models.CheckConstraint(condition=Q(**{f"{prefix}_min__lte": F(f"{prefix}_max")}), name=name)
+    return models.CheckConstraint(
+        condition=Q(**{f"{prefix}_min__lte": F(f"{prefix}_max")}), name=name, violation_error_message=message
+    )
 
 
 class SlugManager(models.Manager):
@@ -40,6 +46,8 @@ class Organization(models.Model):
 
     objects = SlugManager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["abbreviation"]
         constraints = [
@@ -67,6 +75,8 @@ class EducationLevel(models.Model):
 
     objects = SlugManager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["rank"]
 
@@ -82,6 +92,8 @@ class Course(models.Model):
     name = models.CharField(max_length=150, help_text="e.g. Medical terminology.")
 
     objects = SlugManager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -102,6 +114,8 @@ class CourseList(Cited):
 
     objects = SlugManager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["title"]
 
@@ -117,6 +131,8 @@ class CourseListItem(models.Model):
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position"]
         constraints = [
@@ -128,10 +144,7 @@ class CourseListItem(models.Model):
         return f"{self.course_list}: {self.course}"
 
 
-class CredentialQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
+class CredentialQuerySet(ReviewableQuerySet):
     def with_issuer(self):
         return self.select_related("issuer")
 
@@ -160,7 +173,7 @@ class CredentialLevel(models.TextChoices):
     SPECIALTY = "specialty", "Specialty"
 
 
-class Credential(models.Model):
+class Credential(Reviewable):
     Level = CredentialLevel
 
     slug = models.SlugField(
@@ -198,6 +211,8 @@ class Credential(models.Model):
 
     objects = CredentialQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["abbreviation"]
         constraints = [
@@ -205,7 +220,9 @@ class Credential(models.Model):
                 condition=Q(level__in=choice_values(CredentialLevel)), name="credential_level_valid"
             ),
             models.CheckConstraint(
-                condition=Q(renamed_year__isnull=True) | ~Q(renamed_to=""), name="credential_rename_has_name"
+                condition=Q(renamed_year__isnull=True) | ~Q(renamed_to=""),
+                name="credential_rename_has_name",
+                violation_error_message="Give the new name as well as the year it took effect.",
             ),
         ]
 
@@ -250,6 +267,8 @@ class EligibilityRoute(Cited):
     position = models.PositiveSmallIntegerField(help_text="Order in which routes are listed.")
     name = models.CharField(max_length=120, help_text='Short label, e.g. "Route A1: accredited degree program".')
     note = models.TextField(blank=True, help_text="Anything the requirements below do not capture.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["credential", "position"]
@@ -305,7 +324,12 @@ class Requirement(Cited):
     )
     program_type = models.CharField(max_length=20, choices=ProgramType.choices, blank=True, default="")
     experience_years = models.DecimalField(
-        max_digits=4, decimal_places=1, null=True, blank=True, help_text="Minimum years of experience."
+        validators=NOT_NEGATIVE,
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Minimum years of experience.",
     )
     experience_hours = models.PositiveIntegerField(
         null=True, blank=True, help_text="Minimum hours of experience or practicum."
@@ -323,6 +347,8 @@ class Requirement(Cited):
         'e.g. "6 years of privacy or security experience".',
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["route", "position"]
         constraints = [
@@ -332,13 +358,20 @@ class Requirement(Cited):
                 condition=Q(program_type__in=choice_values(RequirementProgramType)),
                 name="requirement_program_type_valid",
             ),
-            models.CheckConstraint(condition=Q(experience_years__gte=0), name="requirement_years_not_negative"),
+            models.CheckConstraint(
+                condition=Q(experience_years__gte=0),
+                name="requirement_years_not_negative",
+                violation_error_message="Years of experience can't be negative.",
+            ),
             models.CheckConstraint(
                 condition=~Q(kind="education") | Q(education_level__isnull=False),
                 name="requirement_education_has_level",
+                violation_error_message="An education requirement needs its education level.",
             ),
             models.CheckConstraint(
-                condition=~Q(kind="program") | Q(accreditor__isnull=False), name="requirement_program_has_accreditor"
+                condition=~Q(kind="program") | Q(accreditor__isnull=False),
+                name="requirement_program_has_accreditor",
+                violation_error_message="An accredited-program requirement needs the accreditor.",
             ),
         ]
 
@@ -371,10 +404,16 @@ class Exam(Cited):
     )
     structure = models.TextField(blank=True, help_text="Parts, domains or cases, in plain words.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["credential", "-as_of"]
         constraints = [
-            min_not_above_max("questions", "exam_questions_min_not_above_max"),
+            min_not_above_max(
+                "questions",
+                "exam_questions_min_not_above_max",
+                "The smallest number of questions can't be larger than the largest.",
+            ),
         ]
 
     def __str__(self):
@@ -421,23 +460,45 @@ class Fee(Cited):
     credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="fees")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     member_amount = models.DecimalField(
-        max_digits=8, decimal_places=2, null=True, blank=True, help_text="For members of the issuing organization."
+        validators=NOT_NEGATIVE,
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For members of the issuing organization.",
     )
     nonmember_amount = models.DecimalField(
-        max_digits=8, decimal_places=2, null=True, blank=True, help_text="For everyone else."
+        validators=NOT_NEGATIVE,
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For everyone else.",
     )
     currency = models.CharField(max_length=3, default="USD")
     as_of = models.CharField(max_length=100, help_text='When the source says this fee applied, e.g. "2024".')
     note = models.CharField(max_length=300, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["credential", "kind", "-as_of"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=choice_values(FeeKind)), name="fee_kind_valid"),
-            models.CheckConstraint(condition=Q(member_amount__gte=0), name="fee_member_not_negative"),
-            models.CheckConstraint(condition=Q(nonmember_amount__gte=0), name="fee_nonmember_not_negative"),
             models.CheckConstraint(
-                condition=Q(member_amount__isnull=False) | Q(nonmember_amount__isnull=False), name="fee_has_amount"
+                condition=Q(member_amount__gte=0),
+                name="fee_member_not_negative",
+                violation_error_message="A fee can't be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(nonmember_amount__gte=0),
+                name="fee_nonmember_not_negative",
+                violation_error_message="A fee can't be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(member_amount__isnull=False) | Q(nonmember_amount__isnull=False),
+                name="fee_has_amount",
+                violation_error_message="Give the member amount, the non-member amount, or both.",
             ),
         ]
 
@@ -460,6 +521,8 @@ class Renewal(Cited):
         help_text="Whether the source says an exam is needed to renew. Leave unknown if it does not say.",
     )
     conditions = models.TextField(blank=True, help_text="Other conditions, in plain words.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["credential", "-as_of"]

@@ -5,7 +5,7 @@ from .models import Credential, EligibilityRoute, Organization
 
 
 class CredentialListView(ListView):
-    queryset = Credential.objects.with_issuer()
+    queryset = Credential.objects.published().with_issuer()
     extra_context = {"nav": "credentials"}
 
 
@@ -15,7 +15,7 @@ class CredentialDetailView(DetailView):
     def get_queryset(self):
         # Occupations live in guides, which depends on this app: reach them through the reverse relation.
         occupation_model = Credential._meta.get_field("occupations").related_model
-        return Credential.objects.with_details().prefetch_related(
+        return Credential.objects.visible_to(self.request.user).with_details().prefetch_related(
             Prefetch("occupations", queryset=occupation_model.objects.published())
         )
 

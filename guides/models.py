@@ -4,28 +4,13 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
-from credentials.models import choice_values, min_not_above_max
-from sources.models import Cited
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
+from credentials.models import NOT_NEGATIVE, choice_values, min_not_above_max
+from sources.models import Cited, Reviewable, ReviewableQuerySet, Status
 
 
-class OccupationQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Visitors see published content only; staff also see drafts and content in review, to preview it."""
-        return self if user.is_staff else self.published()
-
+class OccupationQuerySet(ReviewableQuerySet):
     def with_facts(self):
         """Figures, entry education and statements with their sources, for quick-facts boxes."""
         return self.prefetch_related(
@@ -34,7 +19,7 @@ class OccupationQuerySet(models.QuerySet):
         )
 
 
-class Occupation(models.Model):
+class Occupation(Reviewable):
     slug = models.SlugField(unique=True, help_text="Part of the shareable link. Change with care.")
     title = models.CharField(
         max_length=200, help_text="The occupation's name, e.g. Medical records and health information technician."
@@ -50,7 +35,6 @@ class Occupation(models.Model):
     )
     Status = Status
 
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     related = models.ManyToManyField("self", blank=True, help_text="Related or alternative occupations.")
     preferred_credentials = models.ManyToManyField(
         "credentials.Credential",
@@ -61,6 +45,8 @@ class Occupation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OccupationQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -117,6 +103,8 @@ class Statement(Cited):
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within its topic.")
     text = models.TextField(help_text="What the page shows, in plain words.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["occupation", "topic", "position"]
         constraints = [
@@ -134,6 +122,8 @@ class EntryEducation(Cited):
     education_level = models.ForeignKey("credentials.EducationLevel", on_delete=models.PROTECT, related_name="+")
     wording = models.CharField(max_length=200, help_text="How the source puts it, e.g. Postsecondary nondegree award.")
     as_of = models.CharField(max_length=100, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["occupation", "education_level__rank"]
@@ -210,6 +200,8 @@ class Figure(Cited):
         help_text="Highest 10 percent earned more than this.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["occupation", "measure", "year"]
         constraints = [
@@ -221,17 +213,43 @@ class Figure(Cited):
             models.CheckConstraint(
                 condition=~Q(measure__in=["median_pay", "employment", "programs"]) | Q(value__gte=0),
                 name="figure_amount_not_negative",
+                violation_error_message="Pay, job counts and program counts can't be negative.",
             ),
-            models.CheckConstraint(condition=Q(period_start__lte=F("year")), name="figure_period_in_order"),
-            models.CheckConstraint(condition=Q(pay_p10__lte=F("pay_p25")), name="figure_p10_not_above_p25"),
-            models.CheckConstraint(condition=Q(pay_p25__lte=F("value")), name="figure_p25_not_above_median"),
-            models.CheckConstraint(condition=Q(value__lte=F("pay_p75")), name="figure_median_not_above_p75"),
-            models.CheckConstraint(condition=Q(pay_p75__lte=F("pay_p90")), name="figure_p75_not_above_p90"),
-            models.CheckConstraint(condition=Q(pay_p10__gte=0), name="figure_p10_not_negative"),
+            models.CheckConstraint(
+                condition=Q(period_start__lte=F("year")),
+                name="figure_period_in_order",
+                violation_error_message="A projection's first year can't be after its last year.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pay_p10__lte=F("pay_p25")),
+                name="figure_p10_not_above_p25",
+                violation_error_message="Percentiles must be in order: the 10th can't be above the 25th.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pay_p25__lte=F("value")),
+                name="figure_p25_not_above_median",
+                violation_error_message="Percentiles must be in order: the 25th can't be above the median.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__lte=F("pay_p75")),
+                name="figure_median_not_above_p75",
+                violation_error_message="Percentiles must be in order: the median can't be above the 75th.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pay_p75__lte=F("pay_p90")),
+                name="figure_p75_not_above_p90",
+                violation_error_message="Percentiles must be in order: the 75th can't be above the 90th.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pay_p10__gte=0),
+                name="figure_p10_not_negative",
+                violation_error_message="Pay can't be negative.",
+            ),
             models.CheckConstraint(
                 condition=Q(measure="median_pay")
                 | Q(pay_p10__isnull=True, pay_p25__isnull=True, pay_p75__isnull=True, pay_p90__isnull=True),
                 name="figure_percentiles_only_for_pay",
+                violation_error_message="Percentiles only apply to median pay figures.",
             ),
         ]
 
@@ -273,17 +291,7 @@ class PathwayTotals:
     held_at_end: list
 
 
-class PathwayQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Visitors see published content only; staff also see drafts and content in review, to preview it."""
-        return self if user.is_staff else self.published()
-
+class PathwayQuerySet(ReviewableQuerySet):
     def for_listing(self):
         return self.select_related("occupation", "source").annotate(step_count=models.Count("steps"))
 
@@ -302,7 +310,7 @@ class PathwayQuerySet(models.QuerySet):
         )
 
 
-class Pathway(Cited):
+class Pathway(Reviewable, Cited):
     """An ordered list of steps toward an occupation, as one source lays it out."""
 
     slug = models.SlugField(unique=True, help_text="Part of the shareable link. Change with care.")
@@ -313,10 +321,11 @@ class Pathway(Cited):
     )
     Status = Status
 
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PathwayQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -362,6 +371,7 @@ class Step(Cited):
     title = models.CharField(max_length=200)
     body = models.TextField(help_text="What the student does in this step and why.")
     duration_min_months = models.DecimalField(
+        validators=NOT_NEGATIVE,
         max_digits=5,
         decimal_places=1,
         null=True,
@@ -369,17 +379,23 @@ class Step(Cited):
         help_text="Shortest typical time, in months. Empty if no source states it.",
     )
     duration_max_months = models.DecimalField(
-        max_digits=5, decimal_places=1, null=True, blank=True, help_text="Longest typical time, in months."
+        validators=NOT_NEGATIVE,
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Longest typical time, in months.",
     )
     duration_quote = models.TextField(blank=True, help_text="The source's sentence giving the time, copied exactly.")
     cost_min = models.DecimalField(
+        validators=NOT_NEGATIVE,
         max_digits=10,
         decimal_places=2,
         null=True,
         blank=True,
         help_text="Lowest typical cost in US dollars. Empty if no source states it.",
     )
-    cost_max = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    cost_max = models.DecimalField(validators=NOT_NEGATIVE, max_digits=10, decimal_places=2, null=True, blank=True)
     cost_quote = models.TextField(blank=True, help_text="The source's sentence giving the cost, copied exactly.")
     requires_education = models.ForeignKey(
         "credentials.EducationLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -402,17 +418,35 @@ class Step(Cited):
         help_text="Courses the source lists for this step.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["pathway", "position"]
         constraints = [
             models.UniqueConstraint(fields=["pathway", "position"], name="unique_step_position"),
-            models.CheckConstraint(condition=Q(position__gte=1), name="step_position_from_one"),
             models.CheckConstraint(
-                condition=Q(duration_min_months__lte=F("duration_max_months")), name="step_duration_min_not_above_max"
+                condition=Q(position__gte=1),
+                name="step_position_from_one",
+                violation_error_message="Steps are numbered from 1.",
             ),
-            min_not_above_max("cost", "step_cost_min_not_above_max"),
-            models.CheckConstraint(condition=Q(duration_min_months__gte=0), name="step_duration_not_negative"),
-            models.CheckConstraint(condition=Q(cost_min__gte=0), name="step_cost_not_negative"),
+            models.CheckConstraint(
+                condition=Q(duration_min_months__lte=F("duration_max_months")),
+                name="step_duration_min_not_above_max",
+                violation_error_message="The shortest time can't be longer than the longest time.",
+            ),
+            min_not_above_max(
+                "cost", "step_cost_min_not_above_max", "The lowest cost can't be higher than the highest cost."
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_min_months__gte=0),
+                name="step_duration_not_negative",
+                violation_error_message="A time can't be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_min__gte=0),
+                name="step_cost_not_negative",
+                violation_error_message="A cost can't be negative.",
+            ),
         ]
 
     def __str__(self):
@@ -438,6 +472,8 @@ class PathwayNote(Cited):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(default=1)
     text = models.TextField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pathway", "position"]

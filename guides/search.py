@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from credentials.models import Credential, Organization
 
-from .models import Occupation, Pathway, Step
+from .models import Occupation, Pathway, Status, Step
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
@@ -87,7 +87,7 @@ def search(raw_query):
     phrase = " ".join(terms)
     items = []
 
-    for credential in Credential.objects.select_related("issuer").filter(
+    for credential in Credential.objects.published().select_related("issuer").filter(
         matches(["abbreviation", "name", "other_names", "certifies", "renamed_to", "issuer__abbreviation"], terms)
     ):
         items.append(
@@ -132,7 +132,7 @@ def search(raw_query):
             )
         )
     for step in Step.objects.select_related("pathway").filter(
-        matches(["title", "body"], terms), pathway__status="published"
+        matches(["title", "body"], terms), pathway__status=Status.PUBLISHED
     ):
         items.append(
             Result(

@@ -18,7 +18,7 @@ def home(request):
         {
             "pathways": Pathway.objects.published().for_listing(),
             "occupations": Occupation.objects.published(),
-            "credentials": Credential.objects.with_issuer(),
+            "credentials": Credential.objects.published().with_issuer(),
         },
     )
 
@@ -63,7 +63,7 @@ class OccupationDetailView(PreviewMixin, DetailView):
             .prefetch_related(
                 "statements__source",
                 Prefetch("pathways", queryset=Pathway.objects.published().for_listing()),
-                Prefetch("preferred_credentials", queryset=Credential.objects.with_issuer()),
+                Prefetch("preferred_credentials", queryset=Credential.objects.published().with_issuer()),
                 Prefetch("related", queryset=Occupation.objects.published()),
             )
         )
@@ -91,12 +91,13 @@ class OccupationDetailView(PreviewMixin, DetailView):
 def compare_credentials(request):
     return _compare(
         request,
-        queryset=Credential.objects.all(),
+        queryset=Credential.objects.published(),
         field="c",
         noun="credentials",
         template="guides/compare_credentials.html",
         load=lambda slugs: (
-            Credential.objects.with_details()
+            Credential.objects.published()
+            .with_details()
             .prefetch_related(Prefetch("occupations", queryset=Occupation.objects.published()))
             .filter(slug__in=slugs)
             .order_by("slug")

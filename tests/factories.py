@@ -63,6 +63,7 @@ class CredentialFactory(DjangoModelFactory):
     issuer = factory.SubFactory(OrganizationFactory)
     level = Credential.Level.PROFESSIONAL
     certifies = "Knowledge of health records."
+    status = "published"
 
 
 class EligibilityRouteFactory(CitedFactory):
@@ -125,6 +126,7 @@ class OccupationFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"occupation-{n}")
     title = factory.Sequence(lambda n: f"Occupation {n}")
     summary = "Keeps patients' records accurate."
+    status = "published"
 
 
 class StatementFactory(CitedFactory):
@@ -166,6 +168,7 @@ class PathwayFactory(CitedFactory):
     title = factory.Sequence(lambda n: f"Pathway {n}")
     summary = "From high school to your first job."
     occupation = factory.SubFactory(OccupationFactory)
+    status = "published"
 
 
 class StepFactory(CitedFactory):

@@ -15,3 +15,6 @@ class Command(BaseCommand):
             self.stderr.write(f"No fixtures found in {fixture_dir}.")
             return
         call_command("loaddata", *files, verbosity=options["verbosity"])
+        # Loading fixtures records no history; give every object a first version so that an advisor's
+        # first edit can be compared with, and reverted to, the transcribed text.
+        call_command("populate_history", auto=True, verbosity=0)
