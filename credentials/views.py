@@ -15,8 +15,10 @@ class CredentialDetailView(DetailView):
     def get_queryset(self):
         # Occupations live in guides, which depends on this app: reach them through the reverse relation.
         occupation_model = Credential._meta.get_field("occupations").related_model
-        return Credential.objects.visible_to(self.request.user).with_details().prefetch_related(
-            Prefetch("occupations", queryset=occupation_model.objects.published())
+        return (
+            Credential.objects.visible_to(self.request.user)
+            .with_details()
+            .prefetch_related(Prefetch("occupations", queryset=occupation_model.objects.published()))
         )
 
 

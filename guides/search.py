@@ -87,8 +87,12 @@ def search(raw_query):
     phrase = " ".join(terms)
     items = []
 
-    for credential in Credential.objects.published().select_related("issuer").filter(
-        matches(["abbreviation", "name", "other_names", "certifies", "renamed_to", "issuer__abbreviation"], terms)
+    for credential in (
+        Credential.objects.published()
+        .select_related("issuer")
+        .filter(
+            matches(["abbreviation", "name", "other_names", "certifies", "renamed_to", "issuer__abbreviation"], terms)
+        )
     ):
         items.append(
             Result(

@@ -7,37 +7,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalSource',
+            name="HistoricalSource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Short name used in links. Lowercase letters, numbers and hyphens.')),
-                ('title', models.CharField(help_text="The document's or page's own title.", max_length=300)),
-                ('publisher', models.CharField(blank=True, help_text='Who published it, if known. Leave empty when the document does not say.', max_length=200)),
-                ('kind', models.CharField(choices=[('article', 'Career article'), ('official', 'Official page'), ('mirror', 'Copy of an official page')], default='article', max_length=20)),
-                ('url', models.URLField(blank=True, help_text='Address of the page, if it has one.', max_length=500)),
-                ('document', models.CharField(blank=True, help_text='File the text was transcribed from (for example seeds/002_688654e4cb7828b5.txt). Quotes are checked against this file.', max_length=200)),
-                ('as_of', models.CharField(blank=True, help_text='Date or year the source states for its facts, in its own words ("May 2015", "2024"). Write "undated" when it gives none.', max_length=100)),
-                ('year', models.PositiveSmallIntegerField(blank=True, help_text="The year the source's facts refer to, for sorting. Empty when unknown.", null=True)),
-                ('notes', models.TextField(blank=True, help_text="Anything a reader should know about this source's reliability.")),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(help_text="Short name used in links. Lowercase letters, numbers and hyphens."),
+                ),
+                ("title", models.CharField(help_text="The document's or page's own title.", max_length=300)),
+                (
+                    "publisher",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who published it, if known. Leave empty when the document does not say.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("article", "Career article"),
+                            ("official", "Official page"),
+                            ("mirror", "Copy of an official page"),
+                        ],
+                        default="article",
+                        max_length=20,
+                    ),
+                ),
+                ("url", models.URLField(blank=True, help_text="Address of the page, if it has one.", max_length=500)),
+                (
+                    "document",
+                    models.CharField(
+                        blank=True,
+                        help_text="File the text was transcribed from (for example seeds/002_688654e4cb7828b5.txt). Quotes are checked against this file.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "as_of",
+                    models.CharField(
+                        blank=True,
+                        help_text='Date or year the source states for its facts, in its own words ("May 2015", "2024"). Write "undated" when it gives none.',
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year the source's facts refer to, for sorting. Empty when unknown.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True, help_text="Anything a reader should know about this source's reliability."
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical source',
-                'verbose_name_plural': 'historical sources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical source",
+                "verbose_name_plural": "historical sources",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
