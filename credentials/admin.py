@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from sources.admin_tools import HistoryAdmin, ReviewDueFilter, WorkflowAdmin
+
 from .models import (
     Course,
     CourseList,
@@ -16,7 +18,7 @@ from .models import (
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(HistoryAdmin):
     list_display = ["abbreviation", "name", "role", "website"]
     list_filter = ["role"]
     search_fields = ["abbreviation", "name", "description"]
@@ -24,14 +26,14 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(EducationLevel)
-class EducationLevelAdmin(admin.ModelAdmin):
+class EducationLevelAdmin(HistoryAdmin):
     list_display = ["name", "rank"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(HistoryAdmin):
     list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -44,7 +46,7 @@ class CourseListItemInline(admin.TabularInline):
 
 
 @admin.register(CourseList)
-class CourseListAdmin(admin.ModelAdmin):
+class CourseListAdmin(HistoryAdmin):
     list_display = ["title", "source"]
     list_select_related = ["source"]
     list_filter = ["source"]
@@ -59,6 +61,8 @@ class EligibilityRouteInline(admin.StackedInline):
     extra = 0
     autocomplete_fields = ["source"]
     show_change_link = True
+    fields = [("position", "name"), "note", ("source", "quote")]
+    verbose_name = "eligibility route (edit its requirements with “Change”)"
 
 
 class ExamInline(admin.StackedInline):
@@ -81,10 +85,16 @@ class RenewalInline(admin.StackedInline):
 
 
 @admin.register(Credential)
-class CredentialAdmin(admin.ModelAdmin):
-    list_display = ["abbreviation", "name", "issuer", "level", "renamed_to", "updated_at"]
+class CredentialAdmin(WorkflowAdmin):
+    list_display = ["abbreviation", "name", "issuer", "level", "status", "review_due", "updated_at"]
     list_select_related = ["issuer"]
-    list_filter = ["level", "issuer"]
+    list_filter = ["status", ReviewDueFilter, "level", "issuer"]
+    fieldsets = [
+        (None, {"fields": ["abbreviation", "slug", "name", "other_names", "issuer", "level", "certifies"]}),
+        ("Renamed", {"fields": ["renamed_to", "renamed_year"], "classes": ["collapse"]}),
+        ("Where it leads", {"fields": ["leads_to"]}),
+        WorkflowAdmin.workflow_fieldset,
+    ]
     search_fields = ["abbreviation", "name", "other_names", "certifies"]
     prepopulated_fields = {"slug": ["abbreviation"]}
     autocomplete_fields = ["issuer", "leads_to"]
@@ -98,7 +108,7 @@ class RequirementInline(admin.StackedInline):
 
 
 @admin.register(EligibilityRoute)
-class EligibilityRouteAdmin(admin.ModelAdmin):
+class EligibilityRouteAdmin(HistoryAdmin):
     list_display = ["name", "credential", "position", "source"]
     list_select_related = ["credential", "source"]
     list_filter = ["credential"]
@@ -108,7 +118,7 @@ class EligibilityRouteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Requirement)
-class RequirementAdmin(admin.ModelAdmin):
+class RequirementAdmin(HistoryAdmin):
     list_display = ["detail", "kind", "route", "position"]
     list_select_related = ["route__credential"]
     list_filter = ["kind", "route__credential"]
@@ -117,7 +127,7 @@ class RequirementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Exam)
-class ExamAdmin(admin.ModelAdmin):
+class ExamAdmin(HistoryAdmin):
     list_display = ["credential", "as_of", "question_count_display", "duration_display", "source"]
     list_select_related = ["credential", "source"]
     list_filter = ["credential"]
@@ -126,7 +136,7 @@ class ExamAdmin(admin.ModelAdmin):
 
 
 @admin.register(Fee)
-class FeeAdmin(admin.ModelAdmin):
+class FeeAdmin(HistoryAdmin):
     list_display = ["credential", "kind", "member_amount", "nonmember_amount", "as_of", "source"]
     list_select_related = ["credential", "source"]
     list_filter = ["kind", "credential"]
@@ -135,7 +145,7 @@ class FeeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Renewal)
-class RenewalAdmin(admin.ModelAdmin):
+class RenewalAdmin(HistoryAdmin):
     list_display = ["credential", "as_of", "cycle_years", "ce_hours", "requires_exam", "source"]
     list_select_related = ["credential", "source"]
     list_filter = ["credential"]
@@ -144,7 +154,7 @@ class RenewalAdmin(admin.ModelAdmin):
 
 
 @admin.register(CourseListItem)
-class CourseListItemAdmin(admin.ModelAdmin):
+class CourseListItemAdmin(HistoryAdmin):
     list_display = ["course", "course_list", "position"]
     list_select_related = ["course", "course_list"]
     list_filter = ["course_list"]

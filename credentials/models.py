@@ -41,7 +41,7 @@ class Organization(models.Model):
         max_length=200, help_text="Full name, e.g. American Health Information Management Association."
     )
     role = models.CharField(max_length=20, choices=Role.choices, help_text="What this organization mainly does here.")
-    website = models.URLField(blank=True)
+    website = models.URLField(help_text="The organization's own site, e.g. https://www.ahima.org/.", blank=True)
     description = models.TextField(blank=True, help_text="Who they are, in a sentence or two.")
 
     objects = SlugManager()
@@ -67,7 +67,7 @@ class Organization(models.Model):
 
 
 class EducationLevel(models.Model):
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(help_text="Short name used in links, e.g. associate.", unique=True)
     name = models.CharField(max_length=100, help_text="e.g. Associate's degree.")
     rank = models.PositiveSmallIntegerField(
         unique=True, help_text="Orders the levels: a higher number is more education (high school 10, associate 30…)."
@@ -88,7 +88,7 @@ class EducationLevel(models.Model):
 
 
 class Course(models.Model):
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(help_text="Short name used in links, e.g. medical-terminology.", unique=True)
     name = models.CharField(max_length=150, help_text="e.g. Medical terminology.")
 
     objects = SlugManager()
@@ -108,9 +108,11 @@ class Course(models.Model):
 class CourseList(Cited):
     """A list of courses as one source gives it (courses a program covers, or employers prefer)."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(help_text="Short name used in links.", unique=True)
     title = models.CharField(max_length=200, help_text='e.g. "Typical coursework in health information technology".')
-    courses = models.ManyToManyField(Course, through="CourseListItem", related_name="course_lists")
+    courses = models.ManyToManyField(
+        Course, through="CourseListItem", related_name="course_lists", help_text="The courses on this list, in order."
+    )
 
     objects = SlugManager()
 
@@ -127,9 +129,11 @@ class CourseList(Cited):
 
 
 class CourseListItem(models.Model):
-    course_list = models.ForeignKey(CourseList, on_delete=models.CASCADE, related_name="items")
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveSmallIntegerField()
+    course_list = models.ForeignKey(
+        CourseList, on_delete=models.CASCADE, related_name="items", help_text="The list this course belongs to."
+    )
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="+", help_text="The course.")
+    position = models.PositiveSmallIntegerField(help_text="Order within the list, starting at 1.")
 
     history = HistoricalRecords()
 
@@ -192,7 +196,11 @@ class Credential(Reviewable):
         related_name="credentials_issued",
         help_text="The organization that awards the credential.",
     )
-    level = models.CharField(max_length=20, choices=Level.choices)
+    level = models.CharField(
+        help_text="Where it sits in a career: entry level, professional, advanced or specialty.",
+        max_length=20,
+        choices=Level.choices,
+    )
     certifies = models.TextField(blank=True, help_text="What holding it shows, in plain words.")
     renamed_to = models.CharField(
         max_length=200,
@@ -207,7 +215,7 @@ class Credential(Reviewable):
         related_name="leads_from",
         help_text="Credentials a holder typically goes on to earn.",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(help_text="Set automatically on every save.", auto_now=True)
 
     objects = CredentialQuerySet.as_manager()
 
@@ -263,7 +271,12 @@ class Credential(Reviewable):
 class EligibilityRoute(Cited):
     """One way to qualify for a credential: all of its requirements together."""
 
-    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="routes")
+    credential = models.ForeignKey(
+        Credential,
+        on_delete=models.CASCADE,
+        related_name="routes",
+        help_text="The credential this route qualifies for.",
+    )
     position = models.PositiveSmallIntegerField(help_text="Order in which routes are listed.")
     name = models.CharField(max_length=120, help_text='Short label, e.g. "Route A1: accredited degree program".')
     note = models.TextField(blank=True, help_text="Anything the requirements below do not capture.")
@@ -303,9 +316,18 @@ class Requirement(Cited):
 
     ProgramType = RequirementProgramType
 
-    route = models.ForeignKey(EligibilityRoute, on_delete=models.CASCADE, related_name="requirements")
-    position = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    route = models.ForeignKey(
+        EligibilityRoute,
+        on_delete=models.CASCADE,
+        related_name="requirements",
+        help_text="The route this requirement belongs to.",
+    )
+    position = models.PositiveSmallIntegerField(help_text="Order within the route, starting at 1.")
+    kind = models.CharField(
+        help_text="What sort of condition this is; it decides which fields below matter.",
+        max_length=20,
+        choices=Kind.choices,
+    )
     education_level = models.ForeignKey(
         EducationLevel,
         on_delete=models.PROTECT,
@@ -322,7 +344,13 @@ class Requirement(Cited):
         related_name="requirements_accredited",
         help_text="For an accredited-program requirement: who must accredit the program.",
     )
-    program_type = models.CharField(max_length=20, choices=ProgramType.choices, blank=True, default="")
+    program_type = models.CharField(
+        help_text="For an accredited program: whether it must be a degree or a certificate program.",
+        max_length=20,
+        choices=ProgramType.choices,
+        blank=True,
+        default="",
+    )
     experience_years = models.DecimalField(
         validators=NOT_NEGATIVE,
         max_digits=4,
@@ -334,7 +362,14 @@ class Requirement(Cited):
     experience_hours = models.PositiveIntegerField(
         null=True, blank=True, help_text="Minimum hours of experience or practicum."
     )
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    course = models.ForeignKey(
+        Course,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For a coursework requirement: the course.",
+    )
     credentials = models.ManyToManyField(
         Credential,
         blank=True,
@@ -382,12 +417,16 @@ class Requirement(Cited):
 class Exam(Cited):
     """The exam for a credential as one source describes it. Sources may disagree; keep one row per source."""
 
-    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="exams")
+    credential = models.ForeignKey(
+        Credential, on_delete=models.CASCADE, related_name="exams", help_text="The credential this exam is for."
+    )
     as_of = models.CharField(max_length=100, help_text='When this description applied, e.g. "2010" or "c. 2020".')
     total_questions = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Total questions, if stated as one number."
     )
-    scored_questions = models.PositiveSmallIntegerField(null=True, blank=True)
+    scored_questions = models.PositiveSmallIntegerField(
+        help_text="Questions that count toward the score.", null=True, blank=True
+    )
     pretest_questions = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Unscored questions being tried out for future exams."
     )
@@ -457,8 +496,10 @@ class FeeKind(models.TextChoices):
 class Fee(Cited):
     Kind = FeeKind
 
-    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="fees")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    credential = models.ForeignKey(
+        Credential, on_delete=models.CASCADE, related_name="fees", help_text="The credential this fee is for."
+    )
+    kind = models.CharField(help_text="What the fee pays for.", max_length=20, choices=Kind.choices)
     member_amount = models.DecimalField(
         validators=NOT_NEGATIVE,
         max_digits=8,
@@ -475,9 +516,13 @@ class Fee(Cited):
         blank=True,
         help_text="For everyone else.",
     )
-    currency = models.CharField(max_length=3, default="USD")
+    currency = models.CharField(
+        help_text="Three-letter currency code; USD for US dollars.", max_length=3, default="USD"
+    )
     as_of = models.CharField(max_length=100, help_text='When the source says this fee applied, e.g. "2024".')
-    note = models.CharField(max_length=300, blank=True)
+    note = models.CharField(
+        help_text='Anything else about this fee, e.g. "per extra credential".', max_length=300, blank=True
+    )
 
     history = HistoricalRecords()
 
@@ -509,8 +554,10 @@ class Fee(Cited):
 class Renewal(Cited):
     """How a credential is kept current, as one source describes it."""
 
-    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="renewals")
-    as_of = models.CharField(max_length=100)
+    credential = models.ForeignKey(
+        Credential, on_delete=models.CASCADE, related_name="renewals", help_text="The credential this is about."
+    )
+    as_of = models.CharField(help_text='When the source says this applied, e.g. "2024" or "c. 2019".', max_length=100)
     cycle_years = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Years between renewals.")
     ce_hours = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Continuing-education hours (or CEUs) needed per cycle."

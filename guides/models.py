@@ -42,7 +42,7 @@ class Occupation(Reviewable):
         related_name="occupations",
         help_text="Credentials employers prefer or ask for in this job.",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(help_text="Set automatically on every save.", auto_now=True)
 
     objects = OccupationQuerySet.as_manager()
 
@@ -98,8 +98,15 @@ class Statement(Cited):
 
     Topic = StatementTopic
 
-    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="statements")
-    topic = models.CharField(max_length=20, choices=Topic.choices)
+    occupation = models.ForeignKey(
+        Occupation,
+        on_delete=models.CASCADE,
+        related_name="statements",
+        help_text="The occupation this sentence is about.",
+    )
+    topic = models.CharField(
+        help_text="Which part of the occupation page shows it.", max_length=20, choices=Topic.choices
+    )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within its topic.")
     text = models.TextField(help_text="What the page shows, in plain words.")
 
@@ -118,10 +125,21 @@ class Statement(Cited):
 class EntryEducation(Cited):
     """Typical entry-level education for an occupation according to one source."""
 
-    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="entry_educations")
-    education_level = models.ForeignKey("credentials.EducationLevel", on_delete=models.PROTECT, related_name="+")
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="entry_educations", help_text="The occupation this is about."
+    )
+    education_level = models.ForeignKey(
+        "credentials.EducationLevel",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The level on our scale that matches the wording.",
+    )
     wording = models.CharField(max_length=200, help_text="How the source puts it, e.g. Postsecondary nondegree award.")
-    as_of = models.CharField(max_length=100, blank=True)
+    as_of = models.CharField(
+        help_text='When the source says this applied, e.g. "May 2015". Leave empty if undated.',
+        max_length=100,
+        blank=True,
+    )
 
     history = HistoricalRecords()
 
@@ -163,11 +181,23 @@ class Figure(Cited):
 
     Qualifier = FigureQualifier
 
-    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="figures")
-    measure = models.CharField(max_length=20, choices=Measure.choices)
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="figures", help_text="The occupation this number is about."
+    )
+    measure = models.CharField(help_text="What the number measures.", max_length=20, choices=Measure.choices)
     value = models.DecimalField(max_digits=12, decimal_places=2, help_text="The number itself, without $ or %.")
-    unit = models.CharField(max_length=20, choices=Unit.choices)
-    qualifier = models.CharField(max_length=20, choices=Qualifier.choices, blank=True, default="")
+    unit = models.CharField(
+        help_text="What the number counts: dollars a year, dollars an hour, percent, jobs…",
+        max_length=20,
+        choices=Unit.choices,
+    )
+    qualifier = models.CharField(
+        help_text='Use "more than" or "about" when the source says so.',
+        max_length=20,
+        choices=Qualifier.choices,
+        blank=True,
+        default="",
+    )
     year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Year the figure is for (for a projection: its last year)."
     )
@@ -189,8 +219,22 @@ class Figure(Cited):
         blank=True,
         help_text="Lowest 10 percent earned less than this.",
     )
-    pay_p25 = models.DecimalField("25th percentile", max_digits=10, decimal_places=2, null=True, blank=True)
-    pay_p75 = models.DecimalField("75th percentile", max_digits=10, decimal_places=2, null=True, blank=True)
+    pay_p25 = models.DecimalField(
+        "25th percentile",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="25 percent earned less than this.",
+    )
+    pay_p75 = models.DecimalField(
+        "75th percentile",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="25 percent earned more than this.",
+    )
     pay_p90 = models.DecimalField(
         "90th percentile",
         max_digits=10,
@@ -314,14 +358,18 @@ class Pathway(Reviewable, Cited):
     """An ordered list of steps toward an occupation, as one source lays it out."""
 
     slug = models.SlugField(unique=True, help_text="Part of the shareable link. Change with care.")
-    title = models.CharField(max_length=200)
+    title = models.CharField(
+        help_text='The pathway\'s name as students see it, e.g. "Become an RHIT in four steps".', max_length=200
+    )
     summary = models.TextField(help_text="What this guide covers and who it suits, in one or two sentences.")
     occupation = models.ForeignKey(
         Occupation, on_delete=models.PROTECT, related_name="pathways", help_text="The job this pathway leads to."
     )
     Status = Status
 
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(
+        help_text='Set automatically on every save; shown as "Last updated".', auto_now=True
+    )
 
     objects = PathwayQuerySet.as_manager()
 
@@ -366,9 +414,11 @@ class Pathway(Reviewable, Cited):
 
 
 class Step(Cited):
-    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="steps")
+    pathway = models.ForeignKey(
+        Pathway, on_delete=models.CASCADE, related_name="steps", help_text="The pathway this step belongs to."
+    )
     position = models.PositiveSmallIntegerField(help_text="Step number within the pathway, starting at 1.")
-    title = models.CharField(max_length=200)
+    title = models.CharField(help_text='A short instruction, e.g. "Earn an associate degree".', max_length=200)
     body = models.TextField(help_text="What the student does in this step and why.")
     duration_min_months = models.DecimalField(
         validators=NOT_NEGATIVE,
@@ -395,19 +445,46 @@ class Step(Cited):
         blank=True,
         help_text="Lowest typical cost in US dollars. Empty if no source states it.",
     )
-    cost_max = models.DecimalField(validators=NOT_NEGATIVE, max_digits=10, decimal_places=2, null=True, blank=True)
+    cost_max = models.DecimalField(
+        help_text="Highest typical cost in US dollars. Same as the lowest when the source gives one amount.",
+        validators=NOT_NEGATIVE,
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
     cost_quote = models.TextField(blank=True, help_text="The source's sentence giving the cost, copied exactly.")
     requires_education = models.ForeignKey(
-        "credentials.EducationLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "credentials.EducationLevel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Education the student needs before this step, if any.",
     )
     awards_education = models.ForeignKey(
-        "credentials.EducationLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "credentials.EducationLevel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Education the student holds after this step, if any.",
     )
     requires_credential = models.ForeignKey(
-        "credentials.Credential", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "credentials.Credential",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Credential the student needs before this step, if any.",
     )
     awards_credential = models.ForeignKey(
-        "credentials.Credential", on_delete=models.PROTECT, null=True, blank=True, related_name="steps_awarding"
+        "credentials.Credential",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="steps_awarding",
+        help_text="Credential the student holds after this step, if any.",
     )
     course_list = models.ForeignKey(
         "credentials.CourseList",
@@ -468,10 +545,16 @@ class PathwayNoteKind(models.TextChoices):
 class PathwayNote(Cited):
     Kind = PathwayNoteKind
 
-    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="notes")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    position = models.PositiveSmallIntegerField(default=1)
-    text = models.TextField()
+    pathway = models.ForeignKey(
+        Pathway, on_delete=models.CASCADE, related_name="notes", help_text="The pathway this tip or warning belongs to."
+    )
+    kind = models.CharField(
+        help_text="A tip helps; a warning points out a risk or a disagreement between sources.",
+        max_length=10,
+        choices=Kind.choices,
+    )
+    position = models.PositiveSmallIntegerField(help_text="Order among the pathway's tips and warnings.", default=1)
+    text = models.TextField(help_text="The tip or warning in plain words. Markdown (bold, lists, links) is allowed.")
 
     history = HistoricalRecords()
 

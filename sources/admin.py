@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from .admin_tools import HistoryAdmin
 from .models import Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["title", "kind", "publisher", "as_of", "document"]
     list_filter = ["kind"]
     search_fields = ["title", "publisher", "url", "document", "notes"]

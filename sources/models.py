@@ -26,7 +26,12 @@ class Source(models.Model):
     publisher = models.CharField(
         max_length=200, blank=True, help_text="Who published it, if known. Leave empty when the document does not say."
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ARTICLE)
+    kind = models.CharField(
+        help_text="A career article (one of the source documents), an official page, or a copy of one.",
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.ARTICLE,
+    )
     url = models.URLField(max_length=500, blank=True, help_text="Address of the page, if it has one.")
     document = models.CharField(
         max_length=200,

@@ -1,0 +1,93 @@
+"""Export guide content as JSON and import it back: backups and review copies.
+
+The format is Django's serialization with natural keys (slugs), so a file reads like the fixtures
+and imports into any careerpath database. Importing the file a pathway was exported to restores it
+exactly: same steps, same text, same dates.
+"""
+
+from itertools import chain
+
+from django.apps import apps
+from django.core import serializers
+from django.db import models, transaction
+
+# In dependency order, so that a whole-content file imports top to bottom.
+CONTENT_MODELS = [
+    "sources.Source",
+    "credentials.Organization",
+    "credentials.EducationLevel",
+    "credentials.Course",
+    "credentials.CourseList",
+    "credentials.CourseListItem",
+    "credentials.Credential",
+    "credentials.EligibilityRoute",
+    "credentials.Requirement",
+    "credentials.Exam",
+    "credentials.Fee",
+    "credentials.Renewal",
+    "guides.Occupation",
+    "guides.Statement",
+    "guides.EntryEducation",
+    "guides.Figure",
+    "guides.Pathway",
+    "guides.Step",
+    "guides.PathwayNote",
+]
+
+
+def _serialize(objects):
+    return serializers.serialize(
+        "json", objects, indent=2, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )
+
+
+def export_content():
+    """Everything: sources, credentials, occupations and pathways."""
+    querysets = (apps.get_model(label).objects.order_by("pk") for label in CONTENT_MODELS)
+    return _serialize(chain.from_iterable(querysets))
+
+
+def export_pathways(pathways):
+    """Some pathways with their steps and tips (their sources, credentials and occupations by slug)."""
+    pathways = list(pathways)
+    steps = apps.get_model("guides.Step").objects.filter(pathway__in=pathways).order_by("pathway", "position")
+    notes = apps.get_model("guides.PathwayNote").objects.filter(pathway__in=pathways).order_by("pk")
+    return _serialize(chain(sorted(pathways, key=lambda pathway: pathway.pk), steps, notes))
+
+
+class ContentImportError(Exception):
+    """The file could not be imported; nothing was changed."""
+
+
+@transaction.atomic
+def import_content(text):
+    """Create or update every object in an exported file; all or nothing. Returns how many were saved.
+
+    A pathway's steps are replaced by the file's: steps added since the export are removed, and the
+    file's order is restored even where it swaps positions.
+    """
+    step_model = apps.get_model("guides.Step")
+    saved, steps = [], []
+    try:
+        # Deserialize lazily so that a step's pathway, saved just before it, is found by its slug.
+        for item in serializers.deserialize("json", text, handle_forward_references=True):
+            if isinstance(item.object, step_model):
+                steps.append(item)
+            else:
+                item.save()
+                saved.append(item)
+    except (serializers.base.DeserializationError, ValueError) as error:
+        raise ContentImportError(f"This is not a careerpath export: {error}") from error
+    by_pathway = {}
+    for item in steps:
+        by_pathway.setdefault(item.object.pathway_id, []).append(item.object.pk)
+    for pathway_id, keep in by_pathway.items():
+        current = step_model.objects.filter(pathway_id=pathway_id)
+        current.exclude(pk__in=keep).delete()
+        current.update(position=models.F("position") + 10000)
+    for item in steps:
+        item.save()
+    for item in [*saved, *steps]:
+        if item.deferred_fields:
+            item.save_deferred_fields()
+    return len(saved) + len(steps)

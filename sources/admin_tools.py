@@ -1,0 +1,95 @@
+"""Admin pieces shared by every kind of guide content: history, the publishing workflow, review dates."""
+
+import datetime
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Status
+
+WORKFLOW_FIELDS = ("status", "last_reviewed", "next_review_due")
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("soon", "Due in the next 30 days"), ("never", "Never reviewed")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.published().filter(next_review_due__lt=today)
+        if self.value() == "soon":
+            return queryset.published().filter(
+                next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=30)
+            )
+        if self.value() == "never":
+            return queryset.filter(last_reviewed__isnull=True)
+        return queryset
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Every change is recorded: who, when, what changed; advisors compare versions and revert."""
+
+    history_list_display = ["history_change_reason"]
+
+
+@admin.action(description="Publish selected (records today as reviewed)")
+def publish(modeladmin, request, queryset):
+    for obj in queryset:
+        obj.mark_published()
+        obj._change_reason = "Published"
+        obj.save()
+    modeladmin.message_user(request, f"Published {len(queryset)} item(s); next review due in a year.", messages.SUCCESS)
+
+
+@admin.action(description="Send selected to review (hidden from visitors)")
+def send_to_review(modeladmin, request, queryset):
+    for obj in queryset:
+        obj.status = Status.REVIEW
+        obj._change_reason = "Sent to review"
+        obj.save()
+    modeladmin.message_user(request, f"{len(queryset)} item(s) are now in review and hidden from visitors.")
+
+
+@admin.action(description="Return selected to draft (hidden from visitors)")
+def return_to_draft(modeladmin, request, queryset):
+    for obj in queryset:
+        obj.status = Status.DRAFT
+        obj._change_reason = "Returned to draft"
+        obj.save()
+    modeladmin.message_user(request, f"{len(queryset)} item(s) are now drafts and hidden from visitors.")
+
+
+class WorkflowAdmin(HistoryAdmin):
+    """Draft → in review → published. Publishing records the review and schedules the next one."""
+
+    actions = [publish, send_to_review, return_to_draft]
+    workflow_fieldset = (
+        "Publishing",
+        {
+            "fields": WORKFLOW_FIELDS,
+            "description": "Only published content is visible to visitors. Publishing sets “last reviewed” to "
+            "today and the next review a year ahead.",
+        },
+    )
+
+    @admin.display(description="Next review", ordering="next_review_due")
+    def review_due(self, obj):
+        if obj.next_review_due is None:
+            return "—"
+        if obj.is_review_overdue:
+            return format_html('<strong class="review-overdue">Overdue since {}</strong>', obj.next_review_due)
+        return obj.next_review_due
+
+    def save_model(self, request, obj, form, change):
+        became_published = obj.status == Status.PUBLISHED and (
+            not change or form.initial.get("status") != Status.PUBLISHED
+        )
+        if became_published and "next_review_due" not in form.changed_data:
+            obj.mark_published()
+        super().save_model(request, obj, form, change)
