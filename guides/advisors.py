@@ -18,8 +18,10 @@ def sync_advisors_group(group_model, permission_model):
     return group
 
 
-def sync_after_migrate(sender, apps, **kwargs):
-    """Keep the group's permissions complete when later migrations add content models."""
+def sync_after_migrate(sender, apps=None, **kwargs):
+    """Keep the group's permissions complete when later migrations add content models (and after a flush)."""
+    if apps is None:
+        from django.apps import apps
     try:
         group_model = apps.get_model("auth", "Group")
         permission_model = apps.get_model("auth", "Permission")
