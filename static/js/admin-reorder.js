@@ -57,7 +57,7 @@
       const controls = document.createElement("span");
       controls.className = "reorder-controls";
       controls.innerHTML =
-        '<button type="button" class="reorder-handle" title="Drag to move this step" aria-hidden="true" tabindex="-1">⠿</button>' +
+        '<span class="reorder-handle" title="Drag to move this step" aria-hidden="true">⠿</span>' +
         '<button type="button" class="button reorder-up">Move up</button>' +
         '<button type="button" class="button reorder-down">Move down</button>';
       const label = row.querySelector("h3");
@@ -70,15 +70,18 @@
         move(row, 1);
         event.currentTarget.focus();
       });
+      // The handle is what is dragged (a draggable row would stop text selection in its fields).
       const handle = controls.querySelector(".reorder-handle");
-      handle.addEventListener("mousedown", () => { row.draggable = true; });
-      row.addEventListener("dragstart", (event) => {
+      handle.draggable = true;
+      handle.addEventListener("dragstart", (event) => {
         row.classList.add("is-dragging");
         event.dataTransfer.effectAllowed = "move";
         event.dataTransfer.setData("text/plain", row.id);
+        // Fold every step to its title bar while dragging so that all of them fit on the screen.
+        window.setTimeout(() => group.classList.add("is-reordering"), 0);
       });
-      row.addEventListener("dragend", () => {
-        row.draggable = false;
+      handle.addEventListener("dragend", () => {
+        group.classList.remove("is-reordering");
         row.classList.remove("is-dragging");
         renumber();
         announce(row);

@@ -1,0 +1,82 @@
+"""An advisor signs in, reorders and edits steps, publishes, and sees the change on the public page."""
+
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from guides.models import Pathway
+
+PASSWORD = "a-long-Advisor-passphrase-42"
+
+
+def test_advisor_reorders_edits_and_publishes_a_pathway(site, page, browser, monkeypatch):
+    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
+    call_command("create_advisor", "robin", "--no-input", verbosity=0)
+    pathway = Pathway.objects.get(slug="health-information-tech-three-steps")
+    pathway.status = "draft"
+    pathway.save()
+    first, second = list(pathway.steps.order_by("position").values_list("title", flat=True))[:2]
+
+    visitor = browser.new_context()
+    assert visitor.new_page().goto(site.url + pathway.get_absolute_url()).status == 404
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site.url + "/admin/")
+    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Due for review")).to_be_visible()
+
+    page.goto(site.url + f"/admin/guides/pathway/{pathway.pk}/change/")
+    steps = page.locator("#steps-group .inline-related:not(.empty-form)")
+    # Keyboard reorder: focus the second step's "Move up" button and press Enter.
+    steps.nth(1).get_by_role("button", name="Move up").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".reorder-status")).to_contain_text("is now step 1 of")
+    expect(steps.nth(0).locator('input[name$="-title"]')).to_have_value(second)
+    expect(steps.nth(0).locator('input[name$="-position"]')).to_have_value("1")
+    expect(steps.nth(1).locator('input[name$="-position"]')).to_have_value("2")
+
+    steps.nth(1).locator('input[name$="-title"]').fill(f"{first} (checked by an advisor)")
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    public = visitor.new_page()
+    public.goto(site.url + pathway.get_absolute_url())
+    titles = public.locator("ol.steps .step__title")
+    expect(titles.nth(0)).to_contain_text(second)
+    expect(titles.nth(1)).to_contain_text(f"{first} (checked by an advisor)")
+    pathway.refresh_from_db()
+    assert pathway.last_reviewed is not None and pathway.next_review_due > pathway.last_reviewed
+    visitor.close()
+
+
+def test_advisor_drags_a_step_to_reorder(site, page, monkeypatch):
+    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
+    call_command("create_advisor", "kim", "--no-input", verbosity=0)
+    pathway = Pathway.objects.get(slug="health-information-technician-in-five-steps")
+    titles = list(pathway.steps.order_by("position").values_list("title", flat=True))
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site.url + "/admin/login/?next=" + f"/admin/guides/pathway/{pathway.pk}/change/")
+    page.get_by_label("Username").fill("kim")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    steps = page.locator("#steps-group .inline-related:not(.empty-form)")
+    handle = steps.nth(0).locator(".reorder-handle")
+    handle.scroll_into_view_if_needed()
+    start = handle.bounding_box()
+    page.mouse.move(start["x"] + 5, start["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(start["x"] + 5, start["y"] + 25, steps=5)
+    expect(page.locator("#steps-group.is-reordering")).to_have_count(1)  # steps fold to their titles
+    target = steps.nth(2).locator("h3").bounding_box()
+    page.mouse.move(target["x"] + 40, target["y"] + target["height"] - 2, steps=10)
+    page.mouse.up()
+    expect(page.locator(".reorder-status")).to_contain_text(f"“{titles[0]}” is now step 3 of")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    new_order = list(pathway.steps.order_by("position").values_list("title", flat=True))
+    assert new_order == [titles[1], titles[2], titles[0], *titles[3:]]
