@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "simple_history",
     "axes",
     "crispy_forms",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "credentials",
     "guides",
     "planner",
+    "sharing",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sharing.middleware.AdminNoIndexMiddleware",
+    "sharing.middleware.SlugRedirectFallbackMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear "locked" page.
     "axes.middleware.AxesMiddleware",

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("sources.urls")),
     path("", include("guides.urls")),
     path("", include("planner.urls")),
+    path("", include("sharing.urls")),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import transaction
-from django.forms.models import BaseInlineFormSet
 from django.db.models import F
+from django.forms.models import BaseInlineFormSet
 from django.urls import path
 
 from sources.admin_tools import HistoryAdmin, ReviewDueFilter, WorkflowAdmin

@@ -1,9 +1,13 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential
+from sharing.models import SlugKind, SlugRedirect
 
 from . import charts
 from .forms import MIN_COMPARE, CompareForm, parse_selection
@@ -43,6 +47,42 @@ class PreviewMixin:
 
 class PathwayDetailView(PreviewMixin, DetailView):
     queryset = Pathway.objects.with_steps()
+    extra_context = {"nav": "pathways"}
+
+
+class StepDetailView(PreviewMixin, DetailView):
+    """One step on a page of its own (its shareable permalink), with its pathway around it."""
+
+    queryset = Pathway.objects.with_steps()
+    template_name = "guides/step_detail.html"
+    extra_context = {"nav": "pathways"}
+
+    def get_object(self, queryset=None):
+        pathway = super().get_object(queryset)
+        steps = list(pathway.steps.all())
+        index = next((i for i, step in enumerate(steps) if step.position == self.kwargs["position"]), None)
+        if index is None:
+            raise Http404("This pathway has no such step.")
+        self.steps, self.index = steps, index
+        return pathway
+
+    def get_context_data(self, **kwargs):
+        step = self.steps[self.index]
+        return super().get_context_data(
+            steps=self.steps,
+            step=step,
+            step_label=f"Step {step.position} of {len(self.steps)}: {step.title} ({self.object.title})",
+            previous=self.steps[self.index - 1] if self.index > 0 else None,
+            next=self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None,
+            **kwargs,
+        )
+
+
+class PathwayPrintView(PreviewMixin, DetailView):
+    """Every step of a pathway in full, for paper: with its sources, their dates and the live page's address."""
+
+    queryset = Pathway.objects.with_steps()
+    template_name = "guides/pathway_print.html"
     extra_context = {"nav": "pathways"}
 
 
@@ -92,6 +132,7 @@ def compare_credentials(request):
     return _compare(
         request,
         queryset=Credential.objects.published(),
+        kind=SlugKind.CREDENTIAL,
         field="c",
         noun="credentials",
         template="guides/compare_credentials.html",
@@ -110,6 +151,7 @@ def compare_occupations(request):
     return _compare(
         request,
         queryset=Occupation.objects.published(),
+        kind=SlugKind.OCCUPATION,
         field="o",
         noun="occupations",
         template="guides/compare_occupations.html",
@@ -122,6 +164,7 @@ def compare_pathways(request):
     return _compare(
         request,
         queryset=Pathway.objects.published().select_related("occupation"),
+        kind=SlugKind.PATHWAY,
         field="p",
         noun="pathways",
         template="guides/compare_pathways.html",
@@ -130,10 +173,17 @@ def compare_pathways(request):
     )
 
 
-def _compare(request, *, queryset, field, noun, template, load, label):
+def _compare(request, *, queryset, kind, field, noun, template, load, label):
     options = list(queryset)
     known = {item.slug for item in options}
-    slugs, notices = parse_selection(request.GET.getlist(field), known)
+    picked = request.GET.getlist(field)
+    renamed = _renamed(kind, picked, known)
+    if renamed:
+        # A link shared before an advisor renamed a slug: the same comparison under today's slugs.
+        query = request.GET.copy()
+        query.setlist(field, [renamed.get(value.strip().lower(), value) for value in picked])
+        return redirect(f"{request.path}?{query.urlencode()}", permanent=True)
+    slugs, notices = parse_selection(picked, known)
     form = CompareForm(
         {field: slugs},
         field_name=field,
@@ -144,8 +194,26 @@ def _compare(request, *, queryset, field, noun, template, load, label):
     return render(
         request,
         template,
-        {"form": form, "items": items, "notices": notices, "nav": "compare", "noun": noun},
+        {
+            "form": form,
+            "items": items,
+            "notices": notices,
+            "nav": "compare",
+            "noun": noun,
+            # The one address of this comparison (sorted, deduplicated): what the canonical link and share panel name.
+            "canonical_path": f"{request.path}?{urlencode([(field, slug) for slug in slugs])}"
+            if slugs
+            else request.path,
+        },
     )
+
+
+def _renamed(kind, picked, known):
+    """{old slug: current slug} for picks that are not known today but were renamed to a known slug."""
+    unknown = {value.strip().lower() for value in picked} - known - {""}
+    if not unknown:
+        return {}
+    return {old: new for old, new in SlugRedirect.objects.current_slugs(kind, unknown).items() if new in known}
 
 
 def search_view(request):

@@ -12,6 +12,10 @@ PAGES = {
     "home": "/",
     "pathway list": "/pathways/",
     "pathway": "/pathways/p0/",
+    "step": "/pathways/p0/steps/1/",
+    "pathway print": "/pathways/p0/print/",
+    "pathway preview image": "/pathways/p0/preview.png",
+    "step preview image": "/pathways/p0/steps/1/preview.png",
     "occupation list": "/occupations/",
     "occupation": "/occupations/o0/",
     "credential list": "/credentials/",
@@ -23,6 +27,7 @@ PAGES = {
     "compare pathways": "/compare/pathways/?p=p0&p=p1",
     "search": "/search/?q=item",
     "sources": "/sources/",
+    "sitemap": "/sitemap.xml",
 }
 
 
@@ -95,10 +100,14 @@ EXPECTED = {
     "home": 3,
     "pathway list": 1,
     "pathway": 3,
+    "step": 3,
+    "pathway print": 3,
+    "pathway preview image": 2,
+    "step preview image": 2,
     "occupation list": 3,
     "occupation": 8,
     "credential list": 1,
-    "credential": 10,
+    "credential": 11,  # + education levels for the eligibility check (planner)
     "organization list": 1,
     "organization": 4,
     "compare credentials": 11,
@@ -106,4 +115,5 @@ EXPECTED = {
     "compare pathways": 4,
     "search": 5,
     "sources": 13,
+    "sitemap": 16,
 }

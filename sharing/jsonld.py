@@ -1,0 +1,134 @@
+"""schema.org structured data (JSON-LD) for pathways, occupations and credentials.
+
+Plain functions returning dicts from objects already loaded for the page: no queries of their own.
+`absolute` turns a path into a full URL (request.build_absolute_uri).
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+from guides.models import Figure
+from sources.markup import render_markdown
+
+CONTEXT = "https://schema.org"
+# What json_script escapes: nothing in the data can close the <script> element or open a comment.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def plain(markdown_text):
+    return " ".join(strip_tags(render_markdown(markdown_text)).split())
+
+
+def script_tag(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def months_duration(months):
+    return f"P{months.normalize():f}M" if months is not None else None
+
+
+def pathway_data(pathway, absolute):
+    steps = list(pathway.steps.all())
+    totals = pathway.totals()
+    data = {
+        "@context": CONTEXT,
+        "@type": "HowTo",
+        "name": pathway.title,
+        "description": plain(pathway.summary),
+        "url": absolute(pathway.get_absolute_url()),
+        "image": absolute(reverse("sharing:pathway-preview", args=[pathway.slug])),
+        "dateModified": pathway.updated_at,
+        "step": [
+            {
+                "@type": "HowToStep",
+                "position": step.position,
+                "name": step.title,
+                "text": plain(step.body),
+                "url": absolute(reverse("guides:step-detail", args=[pathway.slug, step.position])),
+            }
+            for step in steps
+        ],
+    }
+    if totals.duration_min is not None and not totals.untimed_steps:
+        data["totalTime"] = months_duration(totals.duration_min)
+    if totals.cost_min is not None and not totals.uncosted_steps:
+        data["estimatedCost"] = {
+            "@type": "MonetaryAmount",
+            "currency": "USD",
+            "minValue": totals.cost_min,
+            "maxValue": totals.cost_max,
+        }
+    return data
+
+
+def occupation_data(occupation, absolute):
+    data = {
+        "@context": CONTEXT,
+        "@type": "Occupation",
+        "name": occupation.title,
+        "description": plain(occupation.summary),
+        "url": absolute(occupation.get_absolute_url()),
+    }
+    if occupation.alias_list:
+        data["alternateName"] = occupation.alias_list
+    if occupation.soc_code:
+        data["occupationalCategory"] = occupation.soc_code
+    yearly_pay = [
+        figure
+        for figure in occupation.figures.all()
+        if figure.measure == Figure.Measure.MEDIAN_PAY and figure.unit == Figure.Unit.USD_YEAR and figure.year
+    ]
+    if yearly_pay:
+        latest = max(yearly_pay, key=lambda figure: figure.year)
+        salary = {"@type": "MonetaryAmountDistribution", "currency": "USD", "duration": "P1Y", "median": latest.value}
+        for key, value in [
+            ("percentile10", latest.pay_p10),
+            ("percentile25", latest.pay_p25),
+            ("percentile75", latest.pay_p75),
+            ("percentile90", latest.pay_p90),
+        ]:
+            if value is not None:
+                salary[key] = value
+        salary["name"] = f"Median annual pay, {latest.as_of} ({latest.source.title})"
+        data["estimatedSalary"] = salary
+    educations = list(occupation.entry_educations.all())
+    if educations:
+        data["educationRequirements"] = [
+            {"@type": "EducationalOccupationalCredential", "credentialCategory": entry.wording} for entry in educations
+        ]
+    credentials = list(occupation.preferred_credentials.all())
+    if credentials:
+        data["qualifications"] = [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "name": credential.name,
+                "url": absolute(credential.get_absolute_url()),
+            }
+            for credential in credentials
+        ]
+    return data
+
+
+def credential_data(credential, absolute):
+    issuer = credential.issuer
+    data = {
+        "@context": CONTEXT,
+        "@type": "EducationalOccupationalCredential",
+        "name": credential.name,
+        "alternateName": credential.abbreviation,
+        "url": absolute(credential.get_absolute_url()),
+        "credentialCategory": "certification",
+        "educationalLevel": credential.get_level_display(),
+        "recognizedBy": {"@type": "Organization", "name": issuer.name, "alternateName": issuer.abbreviation},
+        "dateModified": credential.updated_at,
+    }
+    if issuer.website:
+        data["recognizedBy"]["url"] = issuer.website
+    if credential.certifies:
+        data["description"] = plain(credential.certifies)
+    return data

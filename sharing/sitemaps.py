@@ -1,0 +1,101 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from credentials.models import Credential, Organization
+from guides.models import Occupation, Pathway, Step
+
+
+def latest_change():
+    """When any published guide content last changed: the lastmod of pages that list it."""
+    dates = [
+        Pathway.objects.published().aggregate(latest=Max("updated_at"))["latest"],
+        Occupation.objects.published().aggregate(latest=Max("updated_at"))["latest"],
+        Credential.objects.published().aggregate(latest=Max("updated_at"))["latest"],
+    ]
+    return max((date for date in dates if date is not None), default=None)
+
+
+class StaticPageSitemap(Sitemap):
+    names = [
+        "guides:home",
+        "guides:pathway-list",
+        "guides:occupation-list",
+        "credentials:credential-list",
+        "credentials:organization-list",
+        "guides:compare-credentials",
+        "guides:compare-occupations",
+        "guides:compare-pathways",
+        "sources:source-list",
+    ]
+
+    def items(self):
+        self.latest = latest_change()
+        return self.names
+
+    def location(self, item):
+        return reverse(item)
+
+    def lastmod(self, item):
+        return self.latest
+
+
+class PathwaySitemap(Sitemap):
+    def items(self):
+        return Pathway.objects.published().order_by("slug")
+
+    def lastmod(self, pathway):
+        return pathway.updated_at
+
+
+class StepSitemap(Sitemap):
+    def items(self):
+        return Step.objects.filter(pathway__in=Pathway.objects.published()).select_related("pathway")
+
+    def location(self, step):
+        return reverse("guides:step-detail", args=[step.pathway.slug, step.position])
+
+    def lastmod(self, step):
+        return step.pathway.updated_at
+
+
+class OccupationSitemap(Sitemap):
+    def items(self):
+        return Occupation.objects.published().order_by("slug")
+
+    def lastmod(self, occupation):
+        return occupation.updated_at
+
+
+class CredentialSitemap(Sitemap):
+    def items(self):
+        return Credential.objects.published().order_by("slug")
+
+    def lastmod(self, credential):
+        return credential.updated_at
+
+
+class OrganizationSitemap(Sitemap):
+    """An organization page lists the credentials it issues: it changes when they do."""
+
+    def items(self):
+        self.latest = latest_change()
+        return Organization.objects.annotate(
+            lastmod=Coalesce(
+                Max("credentials_issued__updated_at"), Max("requirements_accredited__route__credential__updated_at")
+            )
+        ).order_by("slug")
+
+    def lastmod(self, organization):
+        return organization.lastmod or self.latest
+
+
+SITEMAPS = {
+    "pages": StaticPageSitemap,
+    "pathways": PathwaySitemap,
+    "steps": StepSitemap,
+    "occupations": OccupationSitemap,
+    "credentials": CredentialSitemap,
+    "organizations": OrganizationSitemap,
+}
