@@ -10,6 +10,7 @@ from credentials.models import Credential
 from sharing.models import SlugKind, SlugRedirect
 
 from . import charts
+from .changelog import pathway_changes
 from .forms import MIN_COMPARE, CompareForm, parse_selection
 from .models import Figure, Occupation, Pathway, Status
 from .search import search
@@ -48,6 +49,9 @@ class PreviewMixin:
 class PathwayDetailView(PreviewMixin, DetailView):
     queryset = Pathway.objects.with_steps()
     extra_context = {"nav": "pathways"}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(changes=pathway_changes(self.object), **kwargs)
 
 
 class StepDetailView(PreviewMixin, DetailView):

@@ -130,3 +130,28 @@ def test_step_body_markdown_is_rendered_and_sanitised(client, pathway):
     assert "alert(1)" not in html
     assert "javascript:" not in html
     assert "onerror" not in html
+
+
+def test_change_log_says_what_changed_and_when_but_not_who(client, pathway, django_user_model):
+    step = pathway.steps.get(position=2)
+    step.title = "Pass the RHIT certification exam"
+    step.body = "Now with more detail."
+    step.save()
+    factories.StepFactory(pathway=pathway, position=3, title="Recertify")
+    pathway.steps.get(position=1).delete()
+
+    html = client.get(pathway.get_absolute_url()).content.decode()
+    log = html[html.index('id="changes-heading"') :]
+
+    assert "Step 2 “Pass the RHIT certification exam”: title and body changed" in log
+    assert "Step 3 “Recertify”: added" in log
+    assert "Step 1 “Earn an associate degree”: removed" in log
+    assert log.index("removed") < log.index("added") < log.index("title and body changed")
+
+
+def test_change_log_of_untouched_content_says_so(client, content):
+    from guides.models import Pathway
+
+    html = client.get(Pathway.objects.published().first().get_absolute_url()).content.decode()
+
+    assert "No changes since this pathway was transcribed from its source." in html

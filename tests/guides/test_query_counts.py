@@ -99,7 +99,7 @@ def test_public_pages_run_a_small_fixed_number_of_queries(client, size):
 EXPECTED = {
     "home": 3,
     "pathway list": 1,
-    "pathway": 3,
+    "pathway": 6,
     "step": 3,
     "pathway print": 3,
     "pathway preview image": 2,

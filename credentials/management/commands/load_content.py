@@ -1,8 +1,11 @@
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+TRANSCRIBED = "Transcribed from the source"
 
 
 class Command(BaseCommand):
@@ -15,6 +18,17 @@ class Command(BaseCommand):
             self.stderr.write(f"No fixtures found in {fixture_dir}.")
             return
         call_command("loaddata", *files, verbosity=options["verbosity"])
-        # Loading fixtures records no history; give every object a first version so that an advisor's
-        # first edit can be compared with, and reverted to, the transcribed text.
-        call_command("populate_history", auto=True, verbosity=0)
+        record_first_versions()
+
+
+def record_first_versions():
+    """Loading fixtures records no history: give every object without one a first version, marked as
+    transcribed, so that an advisor's first edit can be compared with and reverted to the source's text."""
+    for model in apps.get_models():
+        history = getattr(model, "history", None)
+        if history is None or not hasattr(history, "bulk_history_create"):
+            continue
+        recorded = history.values_list("id", flat=True).distinct()
+        missing = list(model.objects.exclude(pk__in=recorded))
+        if missing:
+            history.bulk_history_create(missing, default_change_reason=TRANSCRIBED)
