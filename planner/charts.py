@@ -45,7 +45,10 @@ def timeline(plan):
         else:
             row["marker_cx"] = row["x"]
             row["marker_cy"] = y + ROW / 2
-            row["marker_label_x"] = round(row["x"] + 10, 1)
+            # Past the middle, write "time not stated" to the left of the marker so it stays inside the chart.
+            past_middle = row["x"] > LABEL_WIDTH + plot / 2
+            row["marker_label_x"] = round(row["x"] - 10 if past_middle else row["x"] + 10, 1)
+            row["marker_label_anchor"] = "end" if past_middle else "start"
         rows.append(row)
     height = TOP + len(rows) * (ROW + GAP) + AXIS
     baseline = height - AXIS + 4
