@@ -21,9 +21,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("sources", "0003_help_text"),
-        ("credentials", "0003_help_text"),
-        ("guides", "0004_help_text"),
+        ("sources", "0001_initial"),
+        ("credentials", "0001_initial"),
+        ("guides", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(create_advisors_group, remove_advisors_group)]
