@@ -1,6 +1,8 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from sources.views import PreviewMixin
+
 from .models import Credential, EligibilityRoute, Organization
 
 
@@ -9,14 +11,16 @@ class CredentialListView(ListView):
     extra_context = {"nav": "credentials"}
 
 
-class CredentialDetailView(DetailView):
+class CredentialDetailView(PreviewMixin, DetailView):
+    model = Credential
     extra_context = {"nav": "credentials"}
 
     def get_queryset(self):
         # Occupations live in guides, which depends on this app: reach them through the reverse relation.
         occupation_model = Credential._meta.get_field("occupations").related_model
         return (
-            Credential.objects.visible_to(self.request.user)
+            super()
+            .get_queryset()
             .with_details()
             .prefetch_related(Prefetch("occupations", queryset=occupation_model.objects.published()))
         )

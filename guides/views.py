@@ -3,16 +3,16 @@ from urllib.parse import urlencode
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential
 from sharing.models import SlugKind, SlugRedirect
+from sources.views import PreviewMixin
 
 from . import charts
 from .changelog import pathway_changes
 from .forms import MIN_COMPARE, CompareForm, parse_selection
-from .models import Figure, Occupation, Pathway, Status
+from .models import Figure, Occupation, Pathway
 from .search import search
 
 
@@ -31,19 +31,6 @@ def home(request):
 class PathwayListView(ListView):
     queryset = Pathway.objects.published().for_listing()
     extra_context = {"nav": "pathways"}
-
-
-class PreviewMixin:
-    """Staff may preview content that is not published yet; visitors get a 404. Previews are never cached."""
-
-    def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if self.object.status != Status.PUBLISHED:
-            add_never_cache_headers(response)
-        return response
 
 
 class PathwayDetailView(PreviewMixin, DetailView):

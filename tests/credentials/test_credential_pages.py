@@ -63,3 +63,17 @@ def test_credential_list_links_every_credential(client, ctr, credential):
     html = client.get("/credentials/").content.decode()
 
     assert "/credentials/ctr/" in html and "/credentials/rhit/" in html
+
+
+def test_draft_credential_is_404_for_visitors_and_previewed_uncached_by_staff(client, ctr, django_user_model):
+    ctr.status = "draft"
+    ctr.save()
+    assert client.get("/credentials/ctr/").status_code == 404
+    assert "/credentials/ctr/" not in client.get("/credentials/").content.decode()
+
+    client.force_login(django_user_model.objects.create_user("advisor", password="x", is_staff=True))
+    response = client.get("/credentials/ctr/")
+
+    assert response.status_code == 200
+    assert "visitors cannot see it yet" in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
