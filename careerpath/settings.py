@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sharing.middleware.AdminNoIndexMiddleware",
     "sharing.middleware.SlugRedirectFallbackMiddleware",
+    "sharing.middleware.ComparisonRedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear "locked" page.
     "axes.middleware.AxesMiddleware",

@@ -2,11 +2,10 @@ from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential
-from sharing.models import SlugKind, SlugRedirect
 from sources.views import PreviewMixin
 
 from . import charts
@@ -123,7 +122,6 @@ def compare_credentials(request):
     return _compare(
         request,
         queryset=Credential.objects.published(),
-        kind=SlugKind.CREDENTIAL,
         field="c",
         noun="credentials",
         template="guides/compare_credentials.html",
@@ -142,7 +140,6 @@ def compare_occupations(request):
     return _compare(
         request,
         queryset=Occupation.objects.published(),
-        kind=SlugKind.OCCUPATION,
         field="o",
         noun="occupations",
         template="guides/compare_occupations.html",
@@ -155,7 +152,6 @@ def compare_pathways(request):
     return _compare(
         request,
         queryset=Pathway.objects.published().select_related("occupation"),
-        kind=SlugKind.PATHWAY,
         field="p",
         noun="pathways",
         template="guides/compare_pathways.html",
@@ -164,17 +160,10 @@ def compare_pathways(request):
     )
 
 
-def _compare(request, *, queryset, kind, field, noun, template, load, label):
+def _compare(request, *, queryset, field, noun, template, load, label):
     options = list(queryset)
     known = {item.slug for item in options}
-    picked = request.GET.getlist(field)
-    renamed = _renamed(kind, picked, known)
-    if renamed:
-        # A link shared before an advisor renamed a slug: the same comparison under today's slugs.
-        query = request.GET.copy()
-        query.setlist(field, [renamed.get(value.strip().lower(), value) for value in picked])
-        return redirect(f"{request.path}?{query.urlencode()}", permanent=True)
-    slugs, notices = parse_selection(picked, known)
+    slugs, notices = parse_selection(request.GET.getlist(field), known)
     form = CompareForm(
         {field: slugs},
         field_name=field,
@@ -197,14 +186,6 @@ def _compare(request, *, queryset, kind, field, noun, template, load, label):
             else request.path,
         },
     )
-
-
-def _renamed(kind, picked, known):
-    """{old slug: current slug} for picks that are not known today but were renamed to a known slug."""
-    unknown = {value.strip().lower() for value in picked} - known - {""}
-    if not unknown:
-        return {}
-    return {old: new for old, new in SlugRedirect.objects.current_slugs(kind, unknown).items() if new in known}
 
 
 def search_view(request):

@@ -47,6 +47,41 @@ class SlugRedirectFallbackMiddleware:
         return HttpResponsePermanentRedirect(f"{location}?{query}" if query else location)
 
 
+# Comparison pages name their items in the query string: {view name: (parameter, kind of slug)}.
+COMPARE_PARAMETERS = {
+    "guides:compare-credentials": ("c", SlugKind.CREDENTIAL),
+    "guides:compare-occupations": ("o", SlugKind.OCCUPATION),
+    "guides:compare-pathways": ("p", SlugKind.PATHWAY),
+}
+
+
+class ComparisonRedirectMiddleware:
+    """A comparison shared before an advisor renamed one of its slugs: 301 to the same comparison today.
+
+    Only picks that have a redirect are rewritten; unknown slugs stay, so the page still says they were
+    not found. A redirect's old slug is never a live slug (recording a rename removes such redirects).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        parameter, kind = COMPARE_PARAMETERS.get(request.resolver_match.view_name, (None, None))
+        if parameter is None or request.method not in ("GET", "HEAD"):
+            return None
+        picked = request.GET.getlist(parameter)
+        wanted = {value.strip().lower() for value in picked} - {""}
+        renamed = SlugRedirect.objects.current_slugs(kind, wanted) if wanted else {}
+        if not renamed:
+            return None
+        query = request.GET.copy()
+        query.setlist(parameter, [renamed.get(value.strip().lower(), value) for value in picked])
+        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+
+
 class AdminNoIndexMiddleware:
     """Keep the admin out of search engines without naming a custom admin address in robots.txt."""
 
