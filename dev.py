@@ -59,7 +59,7 @@ def ensure_browser():
 def serve():
     install("requirements.txt")
     run(PYTHON, "manage.py", "migrate", "--no-input")
-    run(PYTHON, "manage.py", "load_content")
+    run(PYTHON, "manage.py", "load_content", "--if-empty")
     run(PYTHON, "manage.py", "runserver", "127.0.0.1:8000")
 
 

@@ -311,3 +311,17 @@ def test_unconfirmed_facts_are_not_published_as_official(content):
     assert not ahima_recertification.exclude(member_amount=None).exists()
     unconfirmed_pay = [Decimal(amount) for amount in ("30610", "39180", "31750", "98350")]
     assert not Figure.objects.filter(value__in=unconfirmed_pay, source__in=official).exists()
+
+
+@pytest.mark.django_db
+def test_loading_again_with_if_empty_keeps_edits(content):
+    from guides.models import Step
+
+    step = Step.objects.first()
+    step.title = "Edited by an advisor"
+    step.save()
+
+    call_command("load_content", "--if-empty", verbosity=0)
+
+    step.refresh_from_db()
+    assert step.title == "Edited by an advisor"

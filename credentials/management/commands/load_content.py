@@ -11,7 +11,17 @@ TRANSCRIBED = "Transcribed from the source"
 class Command(BaseCommand):
     help = "Load the content transcribed from the source documents (every fixtures/*.json, in file-name order)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only into a database with no sources yet, so that edits made since are never overwritten.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and apps.get_model("sources", "Source").objects.exists():
+            self.stdout.write("Content is already loaded; leaving it as it is.")
+            return
         fixture_dir = Path(settings.FIXTURE_DIRS[0])
         files = sorted(str(path) for path in fixture_dir.glob("*.json"))
         if not files:
