@@ -47,7 +47,8 @@ def ensure_browser():
     can_apt = shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0
     if can_apt:
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        quiet = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        run("apt-get", "install", "-y", "-qq", "chromium", "fonts-dejavu-core", env=quiet)
     if not Path(CHROMIUM).exists():
         sys.exit(
             f"The browser tests need Chromium at {CHROMIUM} and it is not there.\n"
