@@ -9,10 +9,6 @@ from sources.models import Cited, Reviewable, ReviewableQuerySet
 NOT_NEGATIVE = [MinValueValidator(0, "This can't be negative.")]
 
 
-def choice_values(choices):
-    return [value for value, _label in choices.choices]
-
-
 def min_not_above_max(prefix, name, message):
     """Check constraint: <prefix>_min <= <prefix>_max whenever both are given."""
     return models.CheckConstraint(
@@ -51,9 +47,7 @@ class Organization(models.Model):
     class Meta:
         ordering = ["abbreviation"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(role__in=choice_values(OrganizationRole)), name="organization_role_valid"
-            ),
+            models.CheckConstraint(condition=Q(role__in=OrganizationRole.values), name="organization_role_valid"),
         ]
 
     def __str__(self):
@@ -224,9 +218,7 @@ class Credential(Reviewable):
     class Meta:
         ordering = ["abbreviation"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(level__in=choice_values(CredentialLevel)), name="credential_level_valid"
-            ),
+            models.CheckConstraint(condition=Q(level__in=CredentialLevel.values), name="credential_level_valid"),
             models.CheckConstraint(
                 condition=Q(renamed_year__isnull=True) | ~Q(renamed_to=""),
                 name="credential_rename_has_name",
@@ -388,9 +380,9 @@ class Requirement(Cited):
         ordering = ["route", "position"]
         constraints = [
             models.UniqueConstraint(fields=["route", "position"], name="unique_requirement_position"),
-            models.CheckConstraint(condition=Q(kind__in=choice_values(RequirementKind)), name="requirement_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=RequirementKind.values), name="requirement_kind_valid"),
             models.CheckConstraint(
-                condition=Q(program_type__in=choice_values(RequirementProgramType)),
+                condition=Q(program_type__in=RequirementProgramType.values),
                 name="requirement_program_type_valid",
             ),
             models.CheckConstraint(
@@ -529,7 +521,7 @@ class Fee(Cited):
     class Meta:
         ordering = ["credential", "kind", "-as_of"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=choice_values(FeeKind)), name="fee_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=FeeKind.values), name="fee_kind_valid"),
             models.CheckConstraint(
                 condition=Q(member_amount__gte=0),
                 name="fee_member_not_negative",

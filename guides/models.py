@@ -6,11 +6,18 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from credentials.models import NOT_NEGATIVE, choice_values, min_not_above_max
+from credentials.models import NOT_NEGATIVE, Credential, min_not_above_max
 from sources.models import Cited, Reviewable, ReviewableQuerySet, Status
 
 
 class OccupationQuerySet(ReviewableQuerySet):
+    def with_entry_and_credentials(self):
+        """Entry education and published preferred credentials: what the planner weighs, in 3 queries."""
+        return self.prefetch_related(
+            Prefetch("entry_educations", queryset=EntryEducation.objects.select_related("education_level")),
+            Prefetch("preferred_credentials", queryset=Credential.objects.published()),
+        )
+
     def with_facts(self):
         """Figures, entry education and statements with their sources, for quick-facts boxes."""
         return self.prefetch_related(
@@ -51,7 +58,7 @@ class Occupation(Reviewable):
     class Meta:
         ordering = ["title"]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=choice_values(Status)), name="occupation_status_valid"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="occupation_status_valid"),
         ]
 
     def __str__(self):
@@ -115,7 +122,7 @@ class Statement(Cited):
     class Meta:
         ordering = ["occupation", "topic", "position"]
         constraints = [
-            models.CheckConstraint(condition=Q(topic__in=choice_values(StatementTopic)), name="statement_topic_valid"),
+            models.CheckConstraint(condition=Q(topic__in=StatementTopic.values), name="statement_topic_valid"),
         ]
 
     def __str__(self):
@@ -249,11 +256,9 @@ class Figure(Cited):
     class Meta:
         ordering = ["occupation", "measure", "year"]
         constraints = [
-            models.CheckConstraint(condition=Q(measure__in=choice_values(FigureMeasure)), name="figure_measure_valid"),
-            models.CheckConstraint(condition=Q(unit__in=choice_values(FigureUnit)), name="figure_unit_valid"),
-            models.CheckConstraint(
-                condition=Q(qualifier__in=choice_values(FigureQualifier)), name="figure_qualifier_valid"
-            ),
+            models.CheckConstraint(condition=Q(measure__in=FigureMeasure.values), name="figure_measure_valid"),
+            models.CheckConstraint(condition=Q(unit__in=FigureUnit.values), name="figure_unit_valid"),
+            models.CheckConstraint(condition=Q(qualifier__in=FigureQualifier.values), name="figure_qualifier_valid"),
             models.CheckConstraint(
                 condition=~Q(measure__in=["median_pay", "employment", "programs"]) | Q(value__gte=0),
                 name="figure_amount_not_negative",
@@ -378,7 +383,7 @@ class Pathway(Reviewable, Cited):
     class Meta:
         ordering = ["title"]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=choice_values(Status)), name="pathway_status_valid"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="pathway_status_valid"),
         ]
 
     def __str__(self):
@@ -561,9 +566,7 @@ class PathwayNote(Cited):
     class Meta:
         ordering = ["pathway", "position"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=choice_values(PathwayNoteKind)), name="pathway_note_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=PathwayNoteKind.values), name="pathway_note_kind_valid"),
         ]
 
     def __str__(self):

@@ -100,8 +100,7 @@ class OccupationDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        occupation = self.object
-        pay = [figure for figure in occupation.figures.all() if figure.measure == Figure.Measure.MEDIAN_PAY]
+        pay = self.object.figures_by_measure()[Figure.Measure.MEDIAN_PAY]  # oldest first, undated last
         with_percentiles = [figure for figure in pay if len(figure.percentiles) > 1]
         context["pay_charts"] = [
             {
@@ -113,7 +112,7 @@ class OccupationDetailView(PreviewMixin, DetailView):
             for figure in with_percentiles
         ]
         yearly = [figure for figure in pay if figure.year and figure.unit == Figure.Unit.USD_YEAR]
-        context["pay_history"] = sorted(yearly, key=lambda figure: figure.year)
+        context["pay_history"] = yearly
         context["pay_history_chart"] = charts.history_chart([(figure.year, figure.value) for figure in yearly])
         return context
 

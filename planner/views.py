@@ -2,12 +2,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from credentials.models import Credential, EducationLevel
-from guides.models import Pathway
+from guides.models import Occupation, Pathway
 
 from . import charts
 from .eligibility import assess
 from .forms import Options, PlannerForm, is_answered
-from .queries import occupations_for_planner
 from .routes import Planner
 
 
@@ -15,7 +14,7 @@ def planner(request):
     """Eligibility for every credential and, for a chosen target, the routes there. Answers live in the URL only."""
     answered = is_answered(request.GET)
     credentials = list(Credential.objects.published().with_details())
-    occupations = list(occupations_for_planner())
+    occupations = list(Occupation.objects.published().with_entry_and_credentials())
     options = Options.from_content(
         levels=EducationLevel.objects.all(), credentials=credentials, occupations=occupations
     )

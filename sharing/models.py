@@ -1,8 +1,6 @@
 from django.db import models, transaction
 from django.db.models import F, Q
 
-from credentials.models import choice_values
-
 
 class SlugKind(models.TextChoices):
     PATHWAY = "pathway", "Pathway"
@@ -41,7 +39,7 @@ class SlugRedirect(models.Model):
         ordering = ["kind", "old_slug"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "old_slug"], name="unique_slug_redirect"),
-            models.CheckConstraint(condition=Q(kind__in=choice_values(SlugKind)), name="slug_redirect_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=SlugKind.values), name="slug_redirect_kind_valid"),
             models.CheckConstraint(condition=~Q(old_slug=F("new_slug")), name="slug_redirect_not_to_itself"),
         ]
 

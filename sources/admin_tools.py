@@ -47,22 +47,35 @@ def publish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Published {len(queryset)} item(s); next review due in a year.", messages.SUCCESS)
 
 
-@admin.action(description="Send selected to review (hidden from visitors)")
-def send_to_review(modeladmin, request, queryset):
-    for obj in queryset:
-        obj.status = Status.REVIEW
-        obj._change_reason = "Sent to review"
-        obj.save()
-    modeladmin.message_user(request, f"{len(queryset)} item(s) are now in review and hidden from visitors.")
+def _move_to(status, *, name, description, reason, outcome):
+    """An admin action that moves the selected content back out of view (to review or to draft)."""
+
+    @admin.action(description=description)
+    def action(modeladmin, request, queryset):
+        for obj in queryset:
+            obj.status = status
+            obj._change_reason = reason
+            obj.save()
+        modeladmin.message_user(request, f"{len(queryset)} item(s) {outcome} and hidden from visitors.")
+
+    action.__name__ = name
+    return action
 
 
-@admin.action(description="Return selected to draft (hidden from visitors)")
-def return_to_draft(modeladmin, request, queryset):
-    for obj in queryset:
-        obj.status = Status.DRAFT
-        obj._change_reason = "Returned to draft"
-        obj.save()
-    modeladmin.message_user(request, f"{len(queryset)} item(s) are now drafts and hidden from visitors.")
+send_to_review = _move_to(
+    Status.REVIEW,
+    name="send_to_review",
+    description="Send selected to review (hidden from visitors)",
+    reason="Sent to review",
+    outcome="are now in review",
+)
+return_to_draft = _move_to(
+    Status.DRAFT,
+    name="return_to_draft",
+    description="Return selected to draft (hidden from visitors)",
+    reason="Returned to draft",
+    outcome="are now drafts",
+)
 
 
 class WorkflowAdmin(HistoryAdmin):

@@ -8,7 +8,6 @@ from credentials.models import Credential
 from guides.models import Occupation, Pathway
 from planner import charts
 from planner.eligibility import Profile
-from planner.queries import occupations_for_planner
 from planner.routes import Planner
 
 
@@ -17,7 +16,7 @@ def planner(content):
     return Planner(
         credentials=Credential.objects.published().with_details(),
         pathways=Pathway.objects.published().with_steps(),
-        occupations=occupations_for_planner(),
+        occupations=Occupation.objects.published().with_entry_and_credentials(),
     )
 
 
