@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from sources.models import Cited, Reviewable, ReviewableQuerySet
+from sources.urls_safe import web_url_constraint, web_url_validator
 
 NOT_NEGATIVE = [MinValueValidator(0, "This can't be negative.")]
 
@@ -37,7 +38,11 @@ class Organization(models.Model):
         max_length=200, help_text="Full name, e.g. American Health Information Management Association."
     )
     role = models.CharField(max_length=20, choices=Role.choices, help_text="What this organization mainly does here.")
-    website = models.URLField(help_text="The organization's own site, e.g. https://www.ahima.org/.", blank=True)
+    website = models.URLField(
+        blank=True,
+        validators=[web_url_validator],
+        help_text="The organization's own site, e.g. https://www.ahima.org/.",
+    )
     description = models.TextField(blank=True, help_text="Who they are, in a sentence or two.")
 
     objects = SlugManager()
@@ -48,6 +53,7 @@ class Organization(models.Model):
         ordering = ["abbreviation"]
         constraints = [
             models.CheckConstraint(condition=Q(role__in=OrganizationRole.values), name="organization_role_valid"),
+            web_url_constraint("website", "organization_website_is_web_address"),
         ]
 
     def __str__(self):

@@ -9,6 +9,7 @@ from itertools import chain
 
 from django.apps import apps
 from django.core import serializers
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 
 # In dependency order, so that a whole-content file imports top to bottom.
@@ -59,6 +60,30 @@ class ContentImportError(Exception):
     """The file could not be imported; nothing was changed."""
 
 
+def _check_allowed(item):
+    """Only guide content may be imported: never users, groups, permissions, sessions or login records."""
+    label = item.object._meta.label
+    if label not in CONTENT_MODELS:
+        raise ContentImportError(
+            f"This file contains a {item.object._meta.verbose_name} ({label}), which is not guide content. "
+            "Only content exported from careerpath can be imported; nothing was changed."
+        )
+
+
+def _validate(item):
+    """Field by field, as the admin form would: a `javascript:` address or an over-long title is refused."""
+    obj = item.object
+    try:
+        # Uniqueness and constraints are left to the database: a pathway's imported steps may swap positions.
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{obj._meta.get_field(name).verbose_name if name != NON_FIELD_ERRORS else 'it'}: {' '.join(messages)}"
+            for name, messages in error.message_dict.items()
+        )
+        raise ContentImportError(f"{obj._meta.verbose_name.capitalize()} “{obj}” is not valid: {problems}") from error
+
+
 @transaction.atomic
 def import_content(text):
     """Create or update every object in an exported file; all or nothing. Returns how many were saved.
@@ -71,9 +96,11 @@ def import_content(text):
     try:
         # Deserialize lazily so that a step's pathway, saved just before it, is found by its slug.
         for item in serializers.deserialize("json", text, handle_forward_references=True):
+            _check_allowed(item)
             if isinstance(item.object, step_model):
                 steps.append(item)
             else:
+                _validate(item)
                 item.save()
                 saved.append(item)
     except (serializers.base.DeserializationError, ValueError) as error:
@@ -86,6 +113,7 @@ def import_content(text):
         current.exclude(pk__in=keep).delete()
         current.update(position=models.F("position") + 10000)
     for item in steps:
+        _validate(item)
         item.save()
     for item in [*saved, *steps]:
         if item.deferred_fields:

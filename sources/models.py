@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .urls_safe import web_url_constraint, web_url_validator
+
 
 class SourceManager(models.Manager):
     def get_by_natural_key(self, slug):
@@ -32,7 +34,12 @@ class Source(models.Model):
         choices=Kind.choices,
         default=Kind.ARTICLE,
     )
-    url = models.URLField(max_length=500, blank=True, help_text="Address of the page, if it has one.")
+    url = models.URLField(
+        max_length=500,
+        blank=True,
+        validators=[web_url_validator],
+        help_text="Address of the page, if it has one (http:// or https://).",
+    )
     document = models.CharField(
         max_length=200,
         blank=True,
@@ -57,6 +64,7 @@ class Source(models.Model):
         ordering = ["kind", "title"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=["article", "official", "mirror"]), name="source_kind_valid"),
+            web_url_constraint("url", "source_url_is_web_address"),
         ]
 
     def __str__(self):

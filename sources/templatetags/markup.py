@@ -3,6 +3,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from sources.markup import render_markdown
+from sources.urls_safe import is_web_url
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def markdown_cited(text, citation=""):
 def plaintext(text):
     """Advisor-written Markdown as plain text, for meta descriptions and previews."""
     return strip_tags(render_markdown(text)).strip()
+
+
+@register.filter
+def web_url(value):
+    """The address if it is http(s), else empty: what a page may put in an href (stored data is not trusted)."""
+    return value if is_web_url(value) else ""
