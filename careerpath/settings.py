@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "crispy_forms",
     "crispy_bootstrap5",
+    "editorial",
     "sources",
     "credentials",
     "guides",

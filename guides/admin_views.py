@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from editorial import registry
+
 from . import content_io, recovery
 
 
@@ -75,7 +77,7 @@ def deleted_view(request):
 
 @require_POST
 def restore_view(request, label, history_id):
-    if label not in recovery.RECOVERABLE:
+    if label not in registry.recoverable_labels():
         raise PermissionDenied
     app_label, model_name = label.split(".")
     _require(request, f"{app_label}.add_{model_name.lower()}")

@@ -12,28 +12,7 @@ from django.core import serializers
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 
-# In dependency order, so that a whole-content file imports top to bottom.
-CONTENT_MODELS = [
-    "sources.Source",
-    "credentials.Organization",
-    "credentials.EducationLevel",
-    "credentials.Course",
-    "credentials.CourseList",
-    "credentials.CourseListItem",
-    "credentials.Credential",
-    "credentials.EligibilityRoute",
-    "credentials.Requirement",
-    "credentials.Exam",
-    "credentials.Fee",
-    "credentials.Renewal",
-    "guides.Occupation",
-    "guides.Statement",
-    "guides.EntryEducation",
-    "guides.Figure",
-    "guides.Pathway",
-    "guides.Step",
-    "guides.PathwayNote",
-]
+from editorial import registry
 
 
 def _serialize(objects):
@@ -44,7 +23,7 @@ def _serialize(objects):
 
 def export_content():
     """Everything: sources, credentials, occupations and pathways."""
-    querysets = (apps.get_model(label).objects.order_by("pk") for label in CONTENT_MODELS)
+    querysets = (apps.get_model(label).objects.order_by("pk") for label in registry.labels())
     return _serialize(chain.from_iterable(querysets))
 
 
@@ -63,7 +42,7 @@ class ContentImportError(Exception):
 def _check_allowed(item):
     """Only guide content may be imported: never users, groups, permissions, sessions or login records."""
     label = item.object._meta.label
-    if label not in CONTENT_MODELS:
+    if label not in registry.labels():
         raise ContentImportError(
             f"This file contains a {item.object._meta.verbose_name} ({label}), which is not guide content. "
             "Only content exported from careerpath can be imported; nothing was changed."

@@ -6,21 +6,16 @@ import datetime
 from django.apps import apps
 from django.db import models, transaction
 
+from editorial import registry
+
 # Children deleted within this window of their parent are taken to have gone with it.
 SAME_DELETE = datetime.timedelta(minutes=1)
-RECOVERABLE = [
-    "sources.Source",
-    "credentials.Credential",
-    "credentials.Organization",
-    "guides.Occupation",
-    "guides.Pathway",
-]
 
 
-def deleted_records(labels=RECOVERABLE, limit=50):
+def deleted_records(labels=None, limit=50):
     """The latest deletion record of each deleted object that has not been restored, newest first."""
     records = []
-    for label in labels:
+    for label in labels or registry.recoverable_labels():
         model = apps.get_model(label)
         deletions = model.history.filter(history_type="-").order_by("-history_date")[: limit * 2]
         gone = {record.id for record in deletions} - set(

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class SourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "sources"
+
+    def ready(self):
+        from editorial import registry
+
+        registry.register("sources.Source", recoverable=True)

@@ -1,9 +1,11 @@
 """Advisors edit content in the admin but cannot manage users; visitors never reach admin pages."""
 
+import importlib
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import clear_url_caches, reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -73,5 +75,21 @@ def test_changelist_filters_and_search_answer(advisor_client, full_pathway):
         assert advisor_client.get("/admin/guides/pathway/" + query).status_code == 200
 
 
-def test_admin_address_is_configurable(settings):
-    assert settings.ADMIN_URL.endswith("/")
+@pytest.fixture
+def admin_moved(settings):
+    """The site's URLs as they are when DJANGO_ADMIN_URL puts the admin somewhere less guessable."""
+    import careerpath.urls
+
+    settings.ADMIN_URL = "staff-7f3c/"
+    importlib.reload(careerpath.urls)
+    clear_url_caches()
+    yield
+    settings.ADMIN_URL = "admin/"
+    importlib.reload(careerpath.urls)
+    clear_url_caches()
+
+
+def test_the_admin_lives_only_at_its_configured_address(client, admin_moved):
+    assert reverse("admin:index") == "/staff-7f3c/"
+    assert client.get("/staff-7f3c/").status_code == 302  # to its login page
+    assert client.get("/admin/").status_code == 404

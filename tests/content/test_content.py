@@ -1,6 +1,7 @@
 """The transcribed content: it loads, it matches the source documents word for word, and it keeps their
 disagreements side by side instead of picking a winner."""
 
+import os
 import re
 from decimal import Decimal
 from functools import cache
@@ -78,12 +79,29 @@ SEED_002 = "seeds/002_688654e4cb7828b5.txt"
 SEED_003 = "seeds/003_9c24692c84f3401a.txt"
 SEED_004 = "seeds/004_11892ef098b4191e.txt"
 REFERENCE = "reference/credentials.md"
+DOCUMENTS = [SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, REFERENCE]
 # "Step 2: Earn an Associate's Degree" (seed 002), "Step 2 Job Search" (seed 003), "2.Take and pass…" (seed 000).
 STEP_MARKER = re.compile(r"^(?:Step (?P<number>\d+):? (?P<title>.+)|(?P<bare>\d+)\.(?=\S))", re.MULTILINE)
 
 
+def require_documents():
+    """The quote checks need the source documents. CI always has them (a missing one fails there); a plain
+    clone without them beside it reports these checks as not run, with the reason, instead of erroring."""
+    missing = [document for document in DOCUMENTS if not (settings.SHARED_DIR / document).is_file()]
+    if not missing:
+        return
+    reason = (
+        f"the source documents are not at {settings.SHARED_DIR} ({', '.join(missing)} missing); "
+        "put the shared/ folder beside the checkout or set CAREERPATH_SHARED_DIR"
+    )
+    if os.environ.get("CAREERPATH_REQUIRE_DOCUMENTS") == "1":
+        pytest.fail(f"Quote checks cannot run: {reason}.")
+    pytest.skip(f"Quote checks not run: {reason}.")
+
+
 @cache
 def document_text(document):
+    require_documents()
     return (settings.SHARED_DIR / document).read_text(encoding="utf-8")
 
 
@@ -120,6 +138,7 @@ def test_every_row_passes_model_validation(content):
 
 
 def test_every_source_names_a_document_that_exists(content):
+    require_documents()
     for source in Source.objects.all():
         assert (settings.SHARED_DIR / source.document).is_file(), source.slug
 

@@ -4,8 +4,9 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from playwright.sync_api import sync_playwright
+
+from tests.conftest import insert_content
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are still
 # synchronous and safe, so let Django allow them.
@@ -42,9 +43,9 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server, transactional_db, content_snapshot):
     """The live test server with the transcribed content loaded."""
-    call_command("load_content", verbosity=0)
+    insert_content(content_snapshot)
     return live_server
 
 

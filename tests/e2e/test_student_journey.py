@@ -65,6 +65,7 @@ def test_comparison_row_headings_stay_in_view_while_scrolling(site, page):
     page.goto(site.url + "/compare/credentials/?c=rhit&c=rhia&c=ctr&c=chps")
     row_heading = page.locator("table.compare tbody th").first
     before = row_heading.bounding_box()["x"]
-    page.locator(".table-scroll").evaluate("box => box.scrollBy(600, 0)")
-    page.wait_for_timeout(100)
+    scroller = page.locator(".table-scroll")
+    scroller.evaluate("box => box.scrollBy(600, 0)")
+    assert scroller.evaluate("box => box.scrollLeft") > 0
     assert abs(row_heading.bounding_box()["x"] - before) < 2
