@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from sources.views import PreviewMixin
 
+from . import panels
 from .models import Credential, EligibilityRoute, Organization
 
 
@@ -24,6 +25,10 @@ class CredentialDetailView(PreviewMixin, DetailView):
             .with_details()
             .prefetch_related(Prefetch("occupations", queryset=occupation_model.objects.published()))
         )
+
+    def get_context_data(self, **kwargs):
+        # Sections other apps prepare for this page (the planner's eligibility check), in their own code.
+        return super().get_context_data(panels=panels.for_credential(self.request, self.object), **kwargs)
 
 
 class OrganizationListView(ListView):
