@@ -101,7 +101,11 @@ class EducationLevel(models.Model):
     class Meta:
         ordering = ["rank"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=EducationLevelKind.values), name="education_level_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=EducationLevelKind.values),
+                name="education_level_kind_valid",
+                violation_error_message="Choose the kind of education from the list.",
+            ),
         ]
 
     def __str__(self):
@@ -474,7 +478,11 @@ class Requirement(Cited):
         ordering = ["route", "position"]
         constraints = [
             models.UniqueConstraint(fields=["route", "position"], name="unique_requirement_position"),
-            models.CheckConstraint(condition=Q(kind__in=RequirementKind.values), name="requirement_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RequirementKind.values),
+                name="requirement_kind_valid",
+                violation_error_message="Choose the kind of requirement from the list.",
+            ),
             models.CheckConstraint(
                 condition=Q(program_type__in=RequirementProgramType.values),
                 name="requirement_program_type_valid",
@@ -568,7 +576,11 @@ class Recommendation(Cited):
         verbose_name = "recommended preparation"
         verbose_name_plural = "recommended preparation"
         constraints = [
-            models.UniqueConstraint(fields=["route", "position"], name="unique_recommendation_position"),
+            models.UniqueConstraint(
+                fields=["route", "position"],
+                name="unique_recommendation_position",
+                violation_error_message="Another piece of advice on this route already has this position.",
+            ),
             models.CheckConstraint(
                 condition=Q(experience_kind__in=ExperienceKind.values),
                 name="recommendation_experience_kind_valid",

@@ -163,9 +163,11 @@ class PlannerForm(forms.Form):
         help_text="If you have done several kinds, choose the kind you have done longest.",
         error_messages=_invalid("kinds of work"),
     )
+    # Text inputs with a numeric keyboard: a number input cannot show back a mistyped answer to correct.
     years = YearsField(
         label="Years of that work",
         required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         min_value=0,
         max_value=MAX_YEARS,
         decimal_places=1,
@@ -181,6 +183,7 @@ class PlannerForm(forms.Form):
     practicum = forms.IntegerField(
         label="Hours of supervised practice (practicum) in a cancer registry",
         required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         min_value=0,
         max_value=MAX_HOURS,
         help_text=f"Only for cancer registry (CTR/ODS) routes: 0 to {MAX_HOURS:,} hours, usually done as part "
@@ -203,8 +206,7 @@ class PlannerForm(forms.Form):
     FIELDSETS = [
         ("Your education", ["education", "field"]),
         ("A health information program", ["program", "accredited", "stage"]),
-        ("Work experience", ["experience", "years"]),
-        ("Credentials", ["held"]),
+        ("Work and credentials", ["experience", "years", "held"]),
         ("Only for cancer registry routes (CTR/ODS)", ["practicum", "course"]),
         ("Where you want to go", ["target"]),
     ]

@@ -69,7 +69,7 @@ def test_without_answers_the_page_asks_plain_questions_with_no_answer_chosen(cli
 def test_questions_are_grouped_in_labelled_fieldsets_with_linked_help(client, content):
     page = client.get("/planner/").content.decode()
 
-    for legend in ("Your education", "A health information program", "Work experience", "Where you want to go"):
+    for legend in ("Your education", "A health information program", "Work and credentials", "Where you want to go"):
         assert re.search(rf"<legend[^>]*>\s*{legend}\s*</legend>", page)
     assert 'aria-describedby="id_field_helptext"' in page and 'id="id_field_helptext"' in page
 
