@@ -382,6 +382,6 @@ def test_query_counts_stay_flat_as_content_grows(client, size):
 
     assert count(client, "/planner/") == 15
     assert count(client, f"/planner/?{answers}") == 15
-    assert count(client, f"/planner/?{answers}&target=credential-c1") == 18
-    assert count(client, f"/planner/?{answers}&target=occupation-o1") == 18
+    assert count(client, f"/planner/?{answers}&target=credential-c1") == 19
+    assert count(client, f"/planner/?{answers}&target=occupation-o1") == 19
     assert count(client, f"/credentials/c1/?{answers}") == count(client, "/credentials/c1/")
