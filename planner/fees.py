@@ -1,7 +1,8 @@
 """The current exam fee of a credential, for the planner's totals.
 
-This follows the rule of the site's current-answer API (CONTRACTS §2): the newest fee from an official source
-(the issuer's own pages) is current; a fee from a career article is never used as current, however recent.
+This follows the rule of the site's current-answer API (CONTRACTS §2): the newest dated fee from an official
+source (the issuer's own pages) is current; a fee from a career article is never used as current, however
+recent, and neither is an undated one (nobody can tell whether it still holds).
 It reads prefetched rows only and answers with the same attributes as `sources.answers.Answer`
 (`current`, `others`, `year`, `source`, `is_stale`, `age_in_words`), so the planner switches to
 `credential.answers().exam_fee` by changing `exam_fee` below when that API is on main.
@@ -61,10 +62,8 @@ class FeeAnswer:
 def exam_fee(credential, *, today=None):
     """The exam fee to count in a plan, with every other fee row and why it is not the one counted."""
     fees = [fee for fee in credential.fees.all() if fee.kind == FeeKind.EXAM]
-    official = [fee for fee in fees if fee.source.kind == Source.Kind.OFFICIAL]
-    # Undated official rows count only when no dated one exists.
-    official.sort(key=lambda fee: (fee_year(fee) is not None, fee_year(fee) or 0), reverse=True)
-    current = official[0] if official else None
+    dated = [fee for fee in fees if fee.source.kind == Source.Kind.OFFICIAL and fee_year(fee) is not None]
+    current = max(dated, key=fee_year, default=None)
     others = []
     for fee in fees:
         if fee is current:
