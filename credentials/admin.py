@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sources.admin_tools import HistoryAdmin, ReviewDueFilter, WorkflowAdmin
+from editorial.admin import HistoryAdmin, ReviewDueFilter, WorkflowAdmin
 
 from .models import (
     Course,
