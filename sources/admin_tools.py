@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.workflow import Status
+
 from .answers import current_answer, shown_as
-from .models import Status
 
 WORKFLOW_FIELDS = ("status", "last_reviewed", "next_review_due")
 
