@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential
+from editorial.views import PreviewMixin
 from editorial.workflow import published_prefetch
-from sources.views import PreviewMixin
 
 from . import charts
 from .changelog import pathway_changes

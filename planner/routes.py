@@ -15,7 +15,6 @@ from sources.models import Source
 from . import units
 from .eligibility import CHECK, ISSUER, MET, MISSING, advise, assess
 from .eligibility import Stage as StudyStage
-from .fees import exam_fee
 from .units import with_article
 from .verdicts import lower_first, source_label
 
@@ -33,7 +32,7 @@ class Stage:
     time_basis: str = ""
     hours: int | None = None  # a time the sources give in hours only
     hours_of: str = ""
-    fee: object = None  # a FeeAnswer, for an exam
+    fee: object = None  # the exam fee's current answer (sources.answers.Answer), for an exam
     fee_credential: object = None
     cost_note: str = ""  # what this stage may cost that the plan cannot count
     links: list = field(default_factory=list)
@@ -113,7 +112,7 @@ class Plan:
 
     @property
     def fees(self):
-        """Current exam fees on this route: (credential, FeeAnswer) with a current row."""
+        """Current exam fees on this route: (credential, Answer) with a current row."""
         return [(stage.fee_credential, stage.fee) for stage in self.stages if stage.fee and stage.fee.current]
 
     @property
@@ -330,7 +329,7 @@ class Planner:
         stage.links = [self._step_link(step) for step in steps]
         every_fee = f"{credential.abbreviation}: the exam and every fee our sources give"
         stage.links.append((every_fee, credential.get_absolute_url()))
-        stage.fee = exam_fee(credential, today=self.today)
+        stage.fee = credential.answers(today=self.today).exam_fee
         if stage.fee.current is None:
             stage.cost_note = (
                 f"the {credential.abbreviation} exam fee: {credential.issuer.abbreviation}'s current fee "
@@ -491,7 +490,7 @@ class Planner:
         if step.awards_education is not None:
             stage.cost_note = TUITION
         if credential is not None and step.awards_education is None:
-            stage.fee, stage.fee_credential = exam_fee(credential, today=self.today), credential
+            stage.fee, stage.fee_credential = credential.answers(today=self.today).exam_fee, credential
             if stage.fee.current is None:
                 stage.cost_note = (
                     f"the {credential.abbreviation} exam fee: {credential.issuer.abbreviation}'s current fee "

@@ -10,9 +10,9 @@ from credentials.models import Credential
 from guides.models import Occupation, Pathway
 from planner import charts, units
 from planner.eligibility import NONE, Profile, Stage
-from planner.fees import FeeAnswer
-from planner.routes import Plan, Planner
+from planner.routes import Plan, Planner, fee_text
 from planner.routes import Stage as PlanStage
+from sources.answers import Answer
 
 TODAY = datetime.date(2025, 6, 1)
 TECHNICIAN = "medical-records-and-health-information-technician"
@@ -114,11 +114,21 @@ def test_the_ctr_fee_is_the_newest_official_one_with_its_year(planner):
     assert "membership dues, for the member price: they are not in our sources" in plan.leaves_out
 
 
-def test_an_old_fee_says_how_old_it_is(planner):
+def test_a_superseded_fee_is_never_counted(planner):
     ready = planner.for_credential(credential(planner, "ccs"), HIGH_SCHOOL).plans[0]
 
     assert ready.is_ready
-    assert ready.stages[-1].cost_text == (
+    assert ready.cost_text == ""
+    assert ready.leaves_out == ["the CCS exam fee: AHIMA's current fee is not in our sources"]
+
+
+def test_an_old_fee_says_how_old_it_is():
+    row = SimpleNamespace(member_amount=Decimal(299), nonmember_amount=Decimal(399), year=2010, dated_year=2010)
+    ahima = SimpleNamespace(issuer=SimpleNamespace(abbreviation="AHIMA"))
+
+    text = fee_text(ahima, Answer(current=row, today=TODAY))
+
+    assert text == (
         "$299 for AHIMA members, $399 for non-members (2010 fee, 15 years old: the newest AHIMA gives in our sources)"
     )
 
@@ -135,8 +145,8 @@ def test_the_ccs_route_for_a_17_year_old_carries_ahimas_advice(planner):
 def fee(year, member, nonmember, issuer="AHIMA"):
     row = SimpleNamespace(member_amount=member and Decimal(member), nonmember_amount=nonmember and Decimal(nonmember))
     issuer = SimpleNamespace(abbreviation=issuer)
-    answer = FeeAnswer(current=row, today_year=2025)
-    row.source = SimpleNamespace(year=year)
+    row.year = year
+    answer = Answer(current=row, today=TODAY)
     return PlanStage(title="Pass", kind="exam", fee=answer, fee_credential=SimpleNamespace(issuer=issuer))
 
 
