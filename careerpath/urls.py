@@ -2,7 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from delivery.views import health
+
 urlpatterns = [
+    path("health/", health, name="health"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("credentials.urls")),
     path("", include("sources.urls")),
@@ -10,3 +13,6 @@ urlpatterns = [
     path("", include("planner.urls")),
     path("", include("sharing.urls")),
 ]
+
+# A database outage gets the 503 page (rendered without the database), any other error the 500 page.
+handler500 = "delivery.views.server_error"
