@@ -1,38 +1,38 @@
 """Cached pages: what is stored for a URL, in which encodings, under which key, and this process's copy.
 
-A page is stored once per content version under a key made of the version, the day, and the URL (scheme,
-host, path and query string), once for each encoding a client may ask for (brotli, gzip, none), all
-compressed when the page is first rendered. The day is in the key because a few words on pages count from
-today ("6 years old"). Each process keeps its own small copy of the pages it served (PAGE_CACHE_LOCAL_BYTES,
-least recently used first out); it is keyed by the same version, so it can never outlive an edit.
+A page is stored in the shared cache once per content version, under a key made of the version, the day
+and the URL (scheme, host, path and query string), as one entry holding it in brotli and in gzip, both
+compressed when the page is first rendered (a client that accepts neither gets the gzip copy unpacked).
+The day is in the key because a few words on pages count from today ("6 years old"). Each process keeps
+its own small copy of the pages it served, in the encoding it served them (PAGE_CACHE_LOCAL_BYTES, least
+recently used out first); it is keyed by the same version, so it can never outlive an edit.
 """
 
 import gzip
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from typing import NamedTuple
 
 import brotli
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 
 from editorial import version
 
-ENCODINGS = ("br", "gzip", "identity")
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
 MIN_COMPRESS_BYTES = 512
 # Headers that belong to one response, not to the stored page: recomputed on every answer.
 NOT_STORED = {"content-length", "content-encoding", "etag", "cache-control", "vary", "date", "set-cookie"}
 
 
-# Bump when Page changes shape, so that pages stored by the previous release are never read.
-FORMAT = 1
+# Bump when what is stored changes shape, so that pages stored by the previous release are never read.
+FORMAT = 2
 
 
 class Page(NamedTuple):
-    """A stored page (a plain tuple in the cache, so a new release never unpickles an old class)."""
+    """A page as one client gets it."""
 
     status: int
     headers: tuple  # ((name, value), ...) as the view and the middleware inside the cache set them
@@ -63,7 +63,7 @@ def choose_encoding(accept_encoding, _memo={}):  # noqa: B006 (a small memo of t
 def generation():
     """The content version and the day, which every cached page and its ETag belong to; None while unknown."""
     shared = version.shared()
-    return None if shared is None else f"{shared}-{timezone.now():%Y%m%d}"
+    return None if shared is None else f"{shared}-{int(time.time() // 86400)}"  # days since 1970, UTC
 
 
 def url_key(request):
@@ -75,8 +75,8 @@ def etag(generation, url_hash):
     return f'W/"{generation}-{url_hash[:16]}"'
 
 
-def cache_key(generation, url_hash, encoding):
-    return f"page:{FORMAT}:{generation}:{url_hash}:{encoding}"
+def cache_key(generation, url_hash):
+    return f"page:{FORMAT}:{generation}:{url_hash}"
 
 
 class LocalPages:
@@ -125,43 +125,45 @@ local = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 
 
 def lookup(generation, url_hash, encoding):
-    key = cache_key(generation, url_hash, encoding)
-    page = local.get(generation, key)
+    """The page in `encoding`, from this process's copy or the shared cache; None if it is in neither."""
+    page = local.get(generation, (url_hash, encoding))
     if page is None:
-        stored = cache.get(key)
-        if stored is not None:
-            page = Page(*stored)
-            local.put(generation, key, page)
+        entry = cache.get(cache_key(generation, url_hash))
+        if entry is not None:
+            page = from_entry(entry, encoding)
+            local.put(generation, (url_hash, encoding), page)
     return page
 
 
+def from_entry(entry, encoding):
+    # The entry is a plain tuple, so that a new release never unpickles a class it has changed.
+    status, headers, cache_control, bodies = entry
+    if encoding in bodies:
+        body = bodies[encoding]
+    elif "identity" in bodies:
+        body, encoding = bodies["identity"], "identity"
+    else:
+        body, encoding = gzip.decompress(bodies["gzip"]), "identity"
+    return Page(status, headers, body, encoding, cache_control)
+
+
 def store(generation, url_hash, response, encoding):
-    """Keep a rendered page in the shared cache in every encoding, and here in `encoding`; return that one."""
+    """Keep a rendered page in the shared cache (compressed) and here in `encoding`; return it in `encoding`."""
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED)
-    content_type = response.get("Content-Type", "")
     body = response.content
-    cache_control = response.get("Cache-Control", "")
-    if len(body) >= MIN_COMPRESS_BYTES and content_type.startswith(COMPRESSIBLE):
+    if len(body) >= MIN_COMPRESS_BYTES and response.get("Content-Type", "").startswith(COMPRESSIBLE):
         bodies = {
             "br": brotli.compress(body, quality=settings.PAGE_CACHE_BROTLI_QUALITY, mode=brotli.MODE_TEXT),
             "gzip": gzip.compress(body, compresslevel=6, mtime=0),
-            "identity": body,
         }
     else:
-        bodies = dict.fromkeys(ENCODINGS, body)
-    pages = {
-        each: Page(
-            status=response.status_code,
-            headers=headers,
-            body=payload,
-            encoding=each if payload is not body else "identity",
-            cache_control=cache_control,
-        )
-        for each, payload in bodies.items()
-    }
-    cache.set_many(
-        {cache_key(generation, url_hash, each): tuple(page) for each, page in pages.items()},
-        settings.PAGE_CACHE_SECONDS,
-    )
-    local.put(generation, cache_key(generation, url_hash, encoding), pages[encoding])
-    return pages[encoding]
+        bodies = {"identity": body}
+    cache_control = response.get("Cache-Control", "")
+    entry = (response.status_code, headers, cache_control, bodies)
+    cache.set(cache_key(generation, url_hash), entry, settings.PAGE_CACHE_SECONDS)
+    if encoding in bodies:
+        page = Page(response.status_code, headers, bodies[encoding], encoding, cache_control)
+    else:  # a client that takes no compression, or a body that is not compressed: what was rendered
+        page = Page(response.status_code, headers, body, "identity", cache_control)
+    local.put(generation, (url_hash, encoding), page)
+    return page
