@@ -6,6 +6,7 @@ from delivery.views import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path(f"{settings.ADMIN_URL}tools/", include("editorial.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("credentials.urls")),
     path("", include("sources.urls")),

@@ -2,27 +2,38 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from credentials.models import NOT_NEGATIVE, Credential, min_not_above_max
-from sources.models import Cited, Reviewable, ReviewableQuerySet, Status
+from editorial.workflow import Reviewable, ReviewableQuerySet, Status, published_prefetch
+from sources.answers import current_answer
+from sources.models import Cited, Versioned, one_current, standing_constraints
 
 
 class OccupationQuerySet(ReviewableQuerySet):
     def with_entry_and_credentials(self):
         """Entry education and published preferred credentials: what the planner weighs, in 3 queries."""
         return self.prefetch_related(
-            Prefetch("entry_educations", queryset=EntryEducation.objects.select_related("education_level")),
-            Prefetch("preferred_credentials", queryset=Credential.objects.published()),
+            published_prefetch("entry_educations", EntryEducation.objects.select_related("education_level")),
+            published_prefetch("preferred_credentials", Credential),
         )
 
     def with_facts(self):
         """Figures, entry education and statements with their sources, for quick-facts boxes."""
         return self.prefetch_related(
-            Prefetch("figures", queryset=Figure.objects.select_related("source")),
-            Prefetch("entry_educations", queryset=EntryEducation.objects.select_related("source", "education_level")),
+            published_prefetch("figures", Figure.objects.select_related("source")),
+            published_prefetch("entry_educations", EntryEducation.objects.select_related("source", "education_level")),
+        )
+
+    def with_connections(self):
+        """Statements, published pathways, preferred credentials and related occupations: an occupation page."""
+        return self.with_facts().prefetch_related(
+            published_prefetch("statements", Statement.objects.select_related("source")),
+            published_prefetch("pathways", Pathway.objects.for_listing()),
+            published_prefetch("preferred_credentials", Credential.objects.with_issuer()),
+            published_prefetch("related", Occupation),
         )
 
 
@@ -88,6 +99,26 @@ class Occupation(Reviewable):
             grouped[figure.measure].append(figure)
         return grouped
 
+    def answers(self, today=None):
+        """The current answer to each question about this job, and every other version labelled.
+
+        A dict keyed by measure ("median_pay" per year, "median_hourly_pay", "employment", "growth",
+        "programs", "entry_education"), each a sources.answers.Answer, built from the prefetched figures and
+        entry education (``with_facts()``) without a query. Cached on the object for today.
+        """
+        if today is None and getattr(self, "_answers", None) is not None:
+            return self._answers
+        rows = {measure: [] for measure in FigureMeasure.values}
+        rows["median_hourly_pay"] = []
+        for figure in self.figures.all():
+            hourly = figure.measure == FigureMeasure.MEDIAN_PAY and figure.unit == FigureUnit.USD_HOUR
+            rows["median_hourly_pay" if hourly else figure.measure].append(figure)
+        rows["entry_education"] = list(self.entry_educations.all())
+        answers = {measure: current_answer(facts, today=today) for measure, facts in rows.items()}
+        if today is None:
+            self._answers = answers
+        return answers
+
 
 class StatementTopic(models.TextChoices):
     DUTIES = "duties", "What they do"
@@ -102,6 +133,8 @@ class StatementTopic(models.TextChoices):
 
 class Statement(Cited):
     """A sentence about an occupation (what they do, where they work…) with the source it came from."""
+
+    published_with = "occupation"  # published when its occupation is
 
     Topic = StatementTopic
 
@@ -129,8 +162,10 @@ class Statement(Cited):
         return self.text[:80]
 
 
-class EntryEducation(Cited):
-    """Typical entry-level education for an occupation according to one source."""
+class EntryEducation(Versioned):
+    """Typical entry-level education for an occupation according to one source (one row per source and date)."""
+
+    published_with = "occupation"  # published when its occupation is
 
     occupation = models.ForeignKey(
         Occupation, on_delete=models.CASCADE, related_name="entry_educations", help_text="The occupation this is about."
@@ -153,6 +188,10 @@ class EntryEducation(Cited):
     class Meta:
         ordering = ["occupation", "education_level__rank"]
         verbose_name_plural = "entry education"
+        constraints = [
+            *standing_constraints(),
+            one_current("occupation", name="entry_education_one_current"),
+        ]
 
     def __str__(self):
         return f"{self.occupation}: {self.wording}"
@@ -179,8 +218,10 @@ class FigureQualifier(models.TextChoices):
     MORE_THAN = "more_than", "more than"
 
 
-class Figure(Cited):
+class Figure(Versioned):
     """One number about an occupation from one source. Several sources and years live side by side."""
+
+    published_with = "occupation"  # published when its occupation is
 
     Measure = FigureMeasure
 
@@ -206,7 +247,10 @@ class Figure(Cited):
         default="",
     )
     year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Year the figure is for (for a projection: its last year)."
+        null=True,
+        blank=True,
+        help_text="Year the figure is for (for a projection: its last year), used to find the newest. Leave empty "
+        "when the source gives no date: an undated figure is never chosen as current unless an advisor marks it.",
     )
     period_start = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="For a projection: its first year, if the source states one."
@@ -256,6 +300,8 @@ class Figure(Cited):
     class Meta:
         ordering = ["occupation", "measure", "year"]
         constraints = [
+            *standing_constraints(),
+            one_current("occupation", "measure", "unit", name="figure_one_current"),
             models.CheckConstraint(condition=Q(measure__in=FigureMeasure.values), name="figure_measure_valid"),
             models.CheckConstraint(condition=Q(unit__in=FigureUnit.values), name="figure_unit_valid"),
             models.CheckConstraint(condition=Q(qualifier__in=FigureQualifier.values), name="figure_qualifier_valid"),
@@ -306,6 +352,11 @@ class Figure(Cited):
         return f"{self.get_measure_display()} {self.as_of}: {self.value_display}"
 
     @property
+    def dated_year(self):
+        """A projection is as old as its first year (the data it starts from), a count as old as its year."""
+        return self.period_start or self.year
+
+    @property
     def value_display(self):
         qualifier = f"{self.get_qualifier_display()} " if self.qualifier else ""
         if self.unit in (self.Unit.USD_YEAR, self.Unit.USD_HOUR):
@@ -342,20 +393,24 @@ class PathwayTotals:
 
 class PathwayQuerySet(ReviewableQuerySet):
     def for_listing(self):
-        return self.select_related("occupation", "source").annotate(step_count=models.Count("steps"))
+        """Cards: the pathway, its source, its occupation (None while that is a draft) and its step count."""
+        return (
+            self.select_related("source")
+            .prefetch_related(published_prefetch("occupation", Occupation))
+            .annotate(step_count=models.Count("steps"))
+        )
 
     def with_steps(self):
         """Steps in position order with what they require or award, in a fixed number of queries."""
-        steps = Step.objects.select_related(
-            "source",
-            "requires_credential",
-            "awards_credential",
-            "requires_education",
-            "awards_education",
-        ).prefetch_related("course_list__items__course")
-        return self.select_related("occupation", "source").prefetch_related(
-            Prefetch("steps", queryset=steps),
-            Prefetch("notes", queryset=PathwayNote.objects.select_related("source")),
+        steps = Step.objects.select_related("source", "requires_education", "awards_education").prefetch_related(
+            published_prefetch("requires_credential", Credential),
+            published_prefetch("awards_credential", Credential),
+            "course_list__items__course",
+        )
+        return self.select_related("source").prefetch_related(
+            published_prefetch("occupation", Occupation),
+            published_prefetch("steps", steps),
+            published_prefetch("notes", PathwayNote.objects.select_related("source")),
         )
 
 
@@ -419,6 +474,7 @@ class Pathway(Reviewable, Cited):
 
 
 class Step(Cited):
+    published_with = "pathway"  # published when its pathway is
     pathway = models.ForeignKey(
         Pathway, on_delete=models.CASCADE, related_name="steps", help_text="The pathway this step belongs to."
     )
@@ -548,6 +604,7 @@ class PathwayNoteKind(models.TextChoices):
 
 
 class PathwayNote(Cited):
+    published_with = "pathway"  # published when its pathway is
     Kind = PathwayNoteKind
 
     pathway = models.ForeignKey(

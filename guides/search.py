@@ -12,8 +12,9 @@ from operator import and_, or_
 from django.db.models import Q
 
 from credentials.models import Credential, Organization
+from editorial.workflow import Status
 
-from .models import Occupation, Pathway, Status, Step
+from .models import Occupation, Pathway, Step
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
@@ -125,7 +126,9 @@ def search(raw_query):
                 ),
             )
         )
-    for pathway in Pathway.objects.published().filter(matches(["title", "summary", "occupation__title"], terms)):
+    # A pathway matches its occupation's title only while that occupation is published too.
+    by_occupation = matches(["title", "summary", "occupation__title"], terms) & Q(occupation__status=Status.PUBLISHED)
+    for pathway in Pathway.objects.published().filter(matches(["title", "summary"], terms) | by_occupation):
         items.append(
             Result(
                 "Pathway",
@@ -135,9 +138,7 @@ def search(raw_query):
                 score(phrase, terms, exact=[pathway.title], strong=[pathway.title], weak=[pathway.summary]) + 5,
             )
         )
-    for step in Step.objects.select_related("pathway").filter(
-        matches(["title", "body"], terms), pathway__status=Status.PUBLISHED
-    ):
+    for step in Step.objects.published().select_related("pathway").filter(matches(["title", "body"], terms)):
         items.append(
             Result(
                 "Step",

@@ -1,12 +1,12 @@
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential
-from sources.views import PreviewMixin
+from editorial.views import PreviewMixin
+from editorial.workflow import published_prefetch
 
 from . import charts
 from .changelog import pathway_changes
@@ -86,17 +86,7 @@ class OccupationDetailView(PreviewMixin, DetailView):
     extra_context = {"nav": "occupations"}
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_facts()
-            .prefetch_related(
-                "statements__source",
-                Prefetch("pathways", queryset=Pathway.objects.published().for_listing()),
-                Prefetch("preferred_credentials", queryset=Credential.objects.published().with_issuer()),
-                Prefetch("related", queryset=Occupation.objects.published()),
-            )
-        )
+        return super().get_queryset().with_connections()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -127,7 +117,7 @@ def compare_credentials(request):
         load=lambda slugs: (
             Credential.objects.published()
             .with_details()
-            .prefetch_related(Prefetch("occupations", queryset=Occupation.objects.published()))
+            .prefetch_related(published_prefetch("occupations", Occupation))
             .filter(slug__in=slugs)
             .order_by("slug")
         ),
@@ -150,7 +140,7 @@ def compare_occupations(request):
 def compare_pathways(request):
     return _compare(
         request,
-        queryset=Pathway.objects.published().select_related("occupation"),
+        queryset=Pathway.objects.published(),
         field="p",
         noun="pathways",
         template="guides/compare_pathways.html",

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from guides.models import Pathway, Status
+from editorial.workflow import Status
+from guides.models import Pathway
 
 from . import images
 
