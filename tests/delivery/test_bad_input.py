@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from pytest_django.asserts import assertContains
 
 from delivery.middleware import AbandonedRequestMiddleware
 from sharing import images
@@ -51,8 +52,7 @@ def test_a_nul_byte_the_database_refuses_is_a_400_in_one_log_line(visitor, db):
     finally:
         handler.setStream(previous)
 
-    assert response.status_code == 400
-    assert "That address can’t be read" in response.content.decode()
+    assertContains(response, "That address can’t be read", status_code=400)
     lines = stream.getvalue().splitlines()
     assert len(lines) == 1 and "Bad Request: /test/nul/" in lines[0], lines
 
