@@ -117,6 +117,30 @@ class OccupationDetailView(PreviewMixin, DetailView):
         return context
 
 
+def compare(request):
+    """The comparisons hub: what can be compared, with the comparisons students ask for most."""
+    credentials = list(Credential.objects.published())
+    occupations = list(Occupation.objects.published())
+    pathways = list(Pathway.objects.published())
+    by_slug = {credential.slug: credential for credential in credentials}
+    popular = [
+        [by_slug[slug] for slug in pair]
+        for pair in (("rhia", "rhit"), ("ccs", "rhit"), ("ctr", "rhit"), ("ccs", "ccs-p"))
+        if all(slug in by_slug for slug in pair)
+    ]
+    return render(
+        request,
+        "guides/compare_index.html",
+        {
+            "credentials": credentials,
+            "occupations": occupations,
+            "pathways": pathways,
+            "popular": popular,
+            "nav": "compare",
+        },
+    )
+
+
 def compare_credentials(request):
     return _compare(
         request,

@@ -22,6 +22,7 @@ PAGES = {
     "credential": "/credentials/c0/",
     "organization list": "/organizations/",
     "organization": "/organizations/cahiim/",
+    "compare hub": "/compare/",
     "compare credentials": "/compare/credentials/?c=c0&c=c1",
     "compare occupations": "/compare/occupations/?o=o0&o=o1",
     "compare pathways": "/compare/pathways/?p=p0&p=p1",
@@ -110,11 +111,12 @@ EXPECTED = {
     "credential": 11,  # + education levels for the eligibility check (planner)
     "organization list": 1,
     "organization": 4,
+    "compare hub": 3,
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
     "compare credentials": 12,
     "compare occupations": 5,
     "compare pathways": 5,
-    "search": 5,
+    "search": 8,  # every kind of page, with fees, pay figures and steps for the answers shown in results
     "sources": 13,
     "sitemap": 16,
 }
