@@ -5,24 +5,45 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
-from credentials.models import Credential
+from credentials.models import Credential, Fee
 from sources.views import PreviewMixin
 
-from . import charts
+from . import charts, current, start
 from .changelog import pathway_changes
 from .forms import MIN_COMPARE, CompareForm, parse_selection
-from .models import Figure, Occupation, Pathway
+from .models import Figure, Occupation, Pathway, Step
 from .search import search
 
 
 def home(request):
+    """Start here: one recommended route, the planner for the unsure, then the rest from entry level up."""
+    steps = Step.objects.select_related("awards_credential", "awards_education").order_by("position")
+    pathways = list(Pathway.objects.published().for_listing().prefetch_related(Prefetch("steps", queryset=steps)))
+    occupations = list(Occupation.objects.published().with_facts())
+    for pathway in pathways:  # the job each route leads to, with its pay figures, without a query per card
+        pathway.occupation = next((o for o in occupations if o.pk == pathway.occupation_id), pathway.occupation)
+    fees = Prefetch("fees", queryset=Fee.objects.select_related("source"))
+    credentials = list(Credential.objects.published().with_issuer().prefetch_related(fees))
+    route = start.recommended_route(pathways, occupations)
     return render(
         request,
         "guides/home.html",
         {
-            "pathways": Pathway.objects.published().for_listing(),
-            "occupations": Occupation.objects.published(),
-            "credentials": Credential.objects.published().with_issuer(),
+            "route": route,
+            "pathways": [
+                (pathway, pathway.totals(), current.median_pay(pathway.occupation))
+                for pathway in pathways
+                if route is None or pathway != route.pathway
+            ],
+            "all_pathways": pathways,
+            "occupations": [
+                (occupation, current.median_pay(occupation))
+                for occupation in start.occupations_from_entry_up(occupations)
+            ],
+            "credentials": [
+                (credential, current.exam_fee(credential))
+                for credential in start.credentials_from_entry_up(credentials)
+            ],
         },
     )
 
@@ -30,6 +51,13 @@ def home(request):
 class PathwayListView(ListView):
     queryset = Pathway.objects.published().for_listing()
     extra_context = {"nav": "pathways"}
+
+    def get_queryset(self):
+        steps = Step.objects.select_related("awards_credential", "awards_education").order_by("position")
+        return super().get_queryset().prefetch_related(Prefetch("steps", queryset=steps))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(guides=start.pathway_guide(self.object_list), **kwargs)
 
 
 class PathwayDetailView(PreviewMixin, DetailView):
