@@ -42,7 +42,8 @@ def row_year(row):
     year = getattr(row, "year", None)
     if year:
         return year
-    found = YEAR.search(getattr(row, "as_of", "") or "")
+    as_of = getattr(row, "as_of", "") or ""
+    found = None if as_of.lower().startswith("undated") else YEAR.search(as_of)
     return int(found.group(0)) if found else row.source.year
 
 
@@ -79,3 +80,28 @@ def exam_fee(credential):
     if hasattr(credential, "answers"):
         return credential.answers().exam_fee
     return pick(fee for fee in credential.fees.all() if fee.kind == "exam")
+
+
+def exam(credential):
+    """The current description of a credential's exam (exams prefetched with their sources)."""
+    if hasattr(credential, "answers"):
+        return credential.answers().exam
+    return pick(row for row in credential.exams.all() if row.duration_minutes or row.question_count_display)
+
+
+def renewal(credential):
+    """The current renewal rule of a credential (renewals prefetched with their sources)."""
+    if hasattr(credential, "answers"):
+        return credential.answers().renewal
+    return pick(row for row in credential.renewals.all() if row.cycle_years or row.ce_hours)
+
+
+def recertification_fee(credential):
+    if hasattr(credential, "answers"):
+        return credential.answers().recertification_fee
+    return pick(fee for fee in credential.fees.all() if fee.kind == "recertification")
+
+
+def latest_other(answer):
+    """The newest row that is not the current answer (for "not confirmed: a career article says …")."""
+    return max(answer.others, key=lambda row: row_year(row) or 0, default=None)

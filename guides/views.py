@@ -169,33 +169,77 @@ def compare(request):
     )
 
 
+CREDENTIAL_ROWS = [
+    ("for", "Who it’s for"),
+    ("eligibility", "Who can sit the exam"),
+    ("exam", "The exam"),
+    ("fee", "Exam fee"),
+    ("renewal", "Keeping it"),
+    ("leads", "Where it leads"),
+    ("jobs", "Jobs and their pay"),
+]
+
+
 def compare_credentials(request):
+    jobs = Occupation.objects.published().prefetch_related(
+        Prefetch("figures", queryset=Figure.objects.select_related("source"))
+    )
+
+    def load(slugs):
+        credentials = list(
+            Credential.objects.published()
+            .with_details()
+            .prefetch_related(Prefetch("occupations", queryset=jobs))
+            .filter(slug__in=slugs)
+            .order_by("slug")
+        )
+        for credential in credentials:
+            credential.current = {
+                "exam": current.exam(credential),
+                "fee": current.exam_fee(credential),
+                "renewal": current.renewal(credential),
+                "recertification_fee": current.recertification_fee(credential),
+                "jobs": [(job, current.median_pay(job)) for job in credential.occupations.all()],
+            }
+            described = [
+                row for row in credential.current["exam"].others if row.question_count_display or row.duration_display
+            ]
+            credential.current["exam_older"] = max(described, key=lambda row: current.row_year(row) or 0, default=None)
+        return credentials
+
     return _compare(
         request,
         queryset=Credential.objects.published(),
         field="c",
         noun="credentials",
         template="guides/compare_credentials.html",
-        load=lambda slugs: (
-            Credential.objects.published()
-            .with_details()
-            .prefetch_related(Prefetch("occupations", queryset=Occupation.objects.published()))
-            .filter(slug__in=slugs)
-            .order_by("slug")
-        ),
+        load=load,
         label=lambda item: f"{item.abbreviation} — {item.name}",
+        rows=CREDENTIAL_ROWS,
     )
 
 
 def compare_occupations(request):
+    def load(slugs):
+        occupations = list(Occupation.objects.published().with_facts().filter(slug__in=slugs).order_by("slug"))
+        for occupation in occupations:
+            occupation.current_pay = current.median_pay(occupation)
+        return occupations
+
     return _compare(
         request,
         queryset=Occupation.objects.published(),
         field="o",
         noun="occupations",
         template="guides/compare_occupations.html",
-        load=lambda slugs: Occupation.objects.published().with_facts().filter(slug__in=slugs).order_by("slug"),
+        load=load,
         label=lambda item: item.title,
+        rows=[
+            ("pay", "Median pay"),
+            ("education", "Typical entry-level education"),
+            ("employment", "Number of jobs"),
+            ("growth", "Projected growth"),
+        ],
     )
 
 
@@ -208,10 +252,18 @@ def compare_pathways(request):
         template="guides/compare_pathways.html",
         load=lambda slugs: Pathway.objects.published().with_steps().filter(slug__in=slugs).order_by("slug"),
         label=lambda item: item.title,
+        rows=[
+            ("leads", "Leads to"),
+            ("steps", "Steps"),
+            ("time", "Typical total time"),
+            ("cost", "Typical total cost"),
+            ("held", "You hold at the end"),
+            ("source", "Source"),
+        ],
     )
 
 
-def _compare(request, *, queryset, field, noun, template, load, label):
+def _compare(request, *, queryset, field, noun, template, load, label, rows=()):
     options = list(queryset)
     known = {item.slug for item in options}
     slugs, notices = parse_selection(request.GET.getlist(field), known)
@@ -231,6 +283,7 @@ def _compare(request, *, queryset, field, noun, template, load, label):
             "notices": notices,
             "nav": "compare",
             "noun": noun,
+            "rows": [{"key": key, "label": row_label} for key, row_label in rows],
             # The one address of this comparison (sorted, deduplicated): what the canonical link and share panel name.
             "canonical_path": f"{request.path}?{urlencode([(field, slug) for slug in slugs])}"
             if slugs

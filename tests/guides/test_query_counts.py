@@ -113,7 +113,7 @@ EXPECTED = {
     "organization": 4,
     "compare hub": 3,
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
-    "compare credentials": 12,
+    "compare credentials": 13,  # + the jobs' pay figures
     "compare occupations": 5,
     "compare pathways": 5,
     "search": 8,  # every kind of page, with fees, pay figures and steps for the answers shown in results
