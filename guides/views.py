@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential, Fee
@@ -288,6 +289,9 @@ def _compare(request, *, queryset, field, noun, template, load, label, rows=()):
             "canonical_path": f"{request.path}?{urlencode([(field, slug) for slug in slugs])}"
             if slugs
             else request.path,
+            "preview_path": reverse("sharing:comparison-preview", args=[noun])
+            + "?"
+            + urlencode([(field, slug) for slug in slugs]),
         },
     )
 
