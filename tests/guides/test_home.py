@@ -60,3 +60,16 @@ def test_pathways_page_says_how_they_relate_and_which_to_follow(client, content)
     assert "Follow this one if you know you want the credential" in html
     assert "Follow this one if you are still in high school" in html
     assert html.count("Follow this one") + html.count("Read this one") == 3
+
+
+def test_credential_cards_say_who_it_is_for_eligibility_the_current_fee_and_where_it_leads(client, content):
+    html = main_text(client.get("/credentials/"))
+
+    card = html[html.index('href="/credentials/ctr/"') :].split("</li>", 1)[0]
+    assert "Who it’s for" in card and "cancer registry data" in card
+    assert "At least: Associate&#x27;s degree" in card and "3 routes" in card
+    assert "<strong>$435</strong>" in card and "in 2024" in card
+    assert 'href="/occupations/medical-records-and-health-information-technician/"' in card
+    rhit = html[html.index('href="/credentials/rhit/"') :].split("</li>", 1)[0]
+    assert "current fee not confirmed by the issuer" in rhit  # the $300 is a career article's, not AHIMA's
+    assert 'href="/credentials/rhia/"' in rhit

@@ -107,7 +107,7 @@ EXPECTED = {
     "step preview image": 2,
     "occupation list": 3,
     "occupation": 8,
-    "credential list": 1,
+    "credential list": 10,  # each card: eligibility routes, the current exam fee, what it leads to
     "credential": 11,  # + education levels for the eligibility check (planner)
     "organization list": 1,
     "organization": 4,
