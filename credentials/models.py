@@ -1,10 +1,11 @@
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from sources.models import Cited, Reviewable, ReviewableQuerySet
+from editorial.workflow import ContentQuerySet, Reviewable, ReviewableQuerySet, SlugQuerySet, published_prefetch
+from sources.models import Cited
 from sources.urls_safe import web_url_constraint, web_url_validator
 
 NOT_NEGATIVE = [MinValueValidator(0, "This can't be negative.")]
@@ -17,16 +18,23 @@ def min_not_above_max(prefix, name, message):
     )
 
 
-class SlugManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class OrganizationRole(models.TextChoices):
     CERTIFYING_BODY = "certifying", "Certifying body"
     ACCREDITOR = "accreditor", "Accreditor of education programs"
     ASSOCIATION = "association", "Professional association"
     STATISTICS_AGENCY = "statistics", "Statistics agency"
+
+
+class OrganizationQuerySet(SlugQuerySet):
+    def with_credentials(self):
+        """The published credentials it issues, and the published routes whose programs it accredits."""
+        accredited = Requirement.objects.select_related("route__credential").order_by(
+            "route__credential__abbreviation", "route__position"
+        )
+        return self.prefetch_related(
+            published_prefetch("credentials_issued", Credential.objects.order_by("abbreviation")),
+            published_prefetch("requirements_accredited", accredited),
+        )
 
 
 class Organization(models.Model):
@@ -45,7 +53,7 @@ class Organization(models.Model):
     )
     description = models.TextField(blank=True, help_text="Who they are, in a sentence or two.")
 
-    objects = SlugManager()
+    objects = OrganizationQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -73,7 +81,7 @@ class EducationLevel(models.Model):
         unique=True, help_text="Orders the levels: a higher number is more education (high school 10, associate 30…)."
     )
 
-    objects = SlugManager()
+    objects = SlugQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -91,7 +99,7 @@ class Course(models.Model):
     slug = models.SlugField(help_text="Short name used in links, e.g. medical-terminology.", unique=True)
     name = models.CharField(max_length=150, help_text="e.g. Medical terminology.")
 
-    objects = SlugManager()
+    objects = SlugQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -114,7 +122,7 @@ class CourseList(Cited):
         Course, through="CourseListItem", related_name="course_lists", help_text="The courses on this list, in order."
     )
 
-    objects = SlugManager()
+    objects = SlugQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -134,6 +142,8 @@ class CourseListItem(models.Model):
     )
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="+", help_text="The course.")
     position = models.PositiveSmallIntegerField(help_text="Order within the list, starting at 1.")
+
+    objects = ContentQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -156,17 +166,17 @@ class CredentialQuerySet(ReviewableQuerySet):
         """Everything a credential page or comparison column shows, in a fixed number of queries."""
         requirements = Requirement.objects.select_related(
             "education_level", "accreditor", "course", "source"
-        ).prefetch_related("credentials")
+        ).prefetch_related(published_prefetch("credentials", Credential))
         routes = EligibilityRoute.objects.select_related("source").prefetch_related(
-            Prefetch("requirements", queryset=requirements)
+            published_prefetch("requirements", requirements)
         )
         return self.select_related("issuer").prefetch_related(
-            Prefetch("routes", queryset=routes),
-            Prefetch("exams", queryset=Exam.objects.select_related("source")),
-            Prefetch("fees", queryset=Fee.objects.select_related("source")),
-            Prefetch("renewals", queryset=Renewal.objects.select_related("source")),
-            Prefetch("leads_to", queryset=Credential.objects.order_by("abbreviation")),
-            Prefetch("leads_from", queryset=Credential.objects.order_by("abbreviation")),
+            published_prefetch("routes", routes),
+            published_prefetch("exams", Exam.objects.select_related("source")),
+            published_prefetch("fees", Fee.objects.select_related("source")),
+            published_prefetch("renewals", Renewal.objects.select_related("source")),
+            published_prefetch("leads_to", Credential.objects.order_by("abbreviation")),
+            published_prefetch("leads_from", Credential.objects.order_by("abbreviation")),
         )
 
 
@@ -269,6 +279,8 @@ class Credential(Reviewable):
 class EligibilityRoute(Cited):
     """One way to qualify for a credential: all of its requirements together."""
 
+    published_with = "credential"  # published when its credential is
+
     credential = models.ForeignKey(
         Credential,
         on_delete=models.CASCADE,
@@ -309,6 +321,8 @@ class RequirementProgramType(models.TextChoices):
 
 class Requirement(Cited):
     """One condition of an eligibility route. A route is met when every one of its requirements is met."""
+
+    published_with = "route__credential"  # published when its credential is
 
     Kind = RequirementKind
 
@@ -415,6 +429,8 @@ class Requirement(Cited):
 class Exam(Cited):
     """The exam for a credential as one source describes it. Sources may disagree; keep one row per source."""
 
+    published_with = "credential"  # published when its credential is
+
     credential = models.ForeignKey(
         Credential, on_delete=models.CASCADE, related_name="exams", help_text="The credential this exam is for."
     )
@@ -492,6 +508,8 @@ class FeeKind(models.TextChoices):
 
 
 class Fee(Cited):
+    published_with = "credential"  # published when its credential is
+
     Kind = FeeKind
 
     credential = models.ForeignKey(
@@ -551,6 +569,8 @@ class Fee(Cited):
 
 class Renewal(Cited):
     """How a credential is kept current, as one source describes it."""
+
+    published_with = "credential"  # published when its credential is
 
     credential = models.ForeignKey(
         Credential, on_delete=models.CASCADE, related_name="renewals", help_text="The credential this is about."

@@ -1,9 +1,9 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from editorial.workflow import published_prefetch
 from sources.views import PreviewMixin
 
-from .models import Credential, EligibilityRoute, Organization
+from .models import Credential, Organization
 
 
 class CredentialListView(ListView):
@@ -15,7 +15,7 @@ class CredentialListView(ListView):
         return (
             Credential.objects.published()
             .with_details()
-            .prefetch_related(Prefetch("occupations", queryset=occupation_model.objects.published()))
+            .prefetch_related(published_prefetch("occupations", occupation_model))
         )
 
 
@@ -27,10 +27,7 @@ class CredentialDetailView(PreviewMixin, DetailView):
         # Occupations live in guides, which depends on this app: reach them through the reverse relation.
         occupation_model = Credential._meta.get_field("occupations").related_model
         return (
-            super()
-            .get_queryset()
-            .with_details()
-            .prefetch_related(Prefetch("occupations", queryset=occupation_model.objects.published()))
+            super().get_queryset().with_details().prefetch_related(published_prefetch("occupations", occupation_model))
         )
 
 
@@ -40,16 +37,8 @@ class OrganizationListView(ListView):
 
 
 class OrganizationDetailView(DetailView):
+    queryset = Organization.objects.with_credentials()
     extra_context = {"nav": "credentials"}
-
-    def get_queryset(self):
-        accredited_routes = EligibilityRoute.objects.select_related("credential").order_by(
-            "credential__abbreviation", "position"
-        )
-        return Organization.objects.prefetch_related(
-            "credentials_issued",
-            Prefetch("requirements_accredited__route", queryset=accredited_routes),
-        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

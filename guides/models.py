@@ -2,27 +2,37 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from credentials.models import NOT_NEGATIVE, Credential, min_not_above_max
-from sources.models import Cited, Reviewable, ReviewableQuerySet, Status
+from editorial.workflow import Reviewable, ReviewableQuerySet, Status, published_prefetch
+from sources.models import Cited
 
 
 class OccupationQuerySet(ReviewableQuerySet):
     def with_entry_and_credentials(self):
         """Entry education and published preferred credentials: what the planner weighs, in 3 queries."""
         return self.prefetch_related(
-            Prefetch("entry_educations", queryset=EntryEducation.objects.select_related("education_level")),
-            Prefetch("preferred_credentials", queryset=Credential.objects.published()),
+            published_prefetch("entry_educations", EntryEducation.objects.select_related("education_level")),
+            published_prefetch("preferred_credentials", Credential),
         )
 
     def with_facts(self):
         """Figures, entry education and statements with their sources, for quick-facts boxes."""
         return self.prefetch_related(
-            Prefetch("figures", queryset=Figure.objects.select_related("source")),
-            Prefetch("entry_educations", queryset=EntryEducation.objects.select_related("source", "education_level")),
+            published_prefetch("figures", Figure.objects.select_related("source")),
+            published_prefetch("entry_educations", EntryEducation.objects.select_related("source", "education_level")),
+        )
+
+    def with_connections(self):
+        """Statements, published pathways, preferred credentials and related occupations: an occupation page."""
+        return self.with_facts().prefetch_related(
+            published_prefetch("statements", Statement.objects.select_related("source")),
+            published_prefetch("pathways", Pathway.objects.for_listing()),
+            published_prefetch("preferred_credentials", Credential.objects.with_issuer()),
+            published_prefetch("related", Occupation),
         )
 
 
@@ -103,6 +113,8 @@ class StatementTopic(models.TextChoices):
 class Statement(Cited):
     """A sentence about an occupation (what they do, where they work…) with the source it came from."""
 
+    published_with = "occupation"  # published when its occupation is
+
     Topic = StatementTopic
 
     occupation = models.ForeignKey(
@@ -131,6 +143,8 @@ class Statement(Cited):
 
 class EntryEducation(Cited):
     """Typical entry-level education for an occupation according to one source."""
+
+    published_with = "occupation"  # published when its occupation is
 
     occupation = models.ForeignKey(
         Occupation, on_delete=models.CASCADE, related_name="entry_educations", help_text="The occupation this is about."
@@ -181,6 +195,8 @@ class FigureQualifier(models.TextChoices):
 
 class Figure(Cited):
     """One number about an occupation from one source. Several sources and years live side by side."""
+
+    published_with = "occupation"  # published when its occupation is
 
     Measure = FigureMeasure
 
@@ -342,20 +358,24 @@ class PathwayTotals:
 
 class PathwayQuerySet(ReviewableQuerySet):
     def for_listing(self):
-        return self.select_related("occupation", "source").annotate(step_count=models.Count("steps"))
+        """Cards: the pathway, its source, its occupation (None while that is a draft) and its step count."""
+        return (
+            self.select_related("source")
+            .prefetch_related(published_prefetch("occupation", Occupation))
+            .annotate(step_count=models.Count("steps"))
+        )
 
     def with_steps(self):
         """Steps in position order with what they require or award, in a fixed number of queries."""
-        steps = Step.objects.select_related(
-            "source",
-            "requires_credential",
-            "awards_credential",
-            "requires_education",
-            "awards_education",
-        ).prefetch_related("course_list__items__course")
-        return self.select_related("occupation", "source").prefetch_related(
-            Prefetch("steps", queryset=steps),
-            Prefetch("notes", queryset=PathwayNote.objects.select_related("source")),
+        steps = Step.objects.select_related("source", "requires_education", "awards_education").prefetch_related(
+            published_prefetch("requires_credential", Credential),
+            published_prefetch("awards_credential", Credential),
+            "course_list__items__course",
+        )
+        return self.select_related("source").prefetch_related(
+            published_prefetch("occupation", Occupation),
+            published_prefetch("steps", steps),
+            published_prefetch("notes", PathwayNote.objects.select_related("source")),
         )
 
 
@@ -419,6 +439,7 @@ class Pathway(Reviewable, Cited):
 
 
 class Step(Cited):
+    published_with = "pathway"  # published when its pathway is
     pathway = models.ForeignKey(
         Pathway, on_delete=models.CASCADE, related_name="steps", help_text="The pathway this step belongs to."
     )
@@ -548,6 +569,7 @@ class PathwayNoteKind(models.TextChoices):
 
 
 class PathwayNote(Cited):
+    published_with = "pathway"  # published when its pathway is
     Kind = PathwayNoteKind
 
     pathway = models.ForeignKey(

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 import snowballstemmer
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from credentials.models import Credential, Fee, Organization
+from editorial.workflow import published_prefetch
 
 from . import current
 from .models import Figure, Occupation, Pathway, Step
@@ -266,7 +266,7 @@ def step_facts(step):
 def documents():
     """Every published page search can find, in seven queries whatever the amount of content."""
     docs = []
-    fees = Prefetch("fees", queryset=Fee.objects.select_related("source"))
+    fees = published_prefetch("fees", Fee.objects.select_related("source"))
     credentials = Credential.objects.published().with_issuer().prefetch_related(fees)
     for credential in credentials:
         doc = Document(
@@ -291,8 +291,8 @@ def documents():
         docs.append(doc)
 
     occupations = Occupation.objects.published().prefetch_related(
-        Prefetch("figures", queryset=Figure.objects.select_related("source")),
-        Prefetch("preferred_credentials", queryset=Credential.objects.published()),
+        published_prefetch("figures", Figure.objects.select_related("source")),
+        published_prefetch("preferred_credentials", Credential),
     )
     for occupation in occupations:
         doc = Document(
@@ -307,15 +307,19 @@ def documents():
             doc.facts["pay"] = pay
         docs.append(doc)
 
-    steps = Step.objects.select_related("awards_education", "awards_credential").order_by("position")
-    pathways = (
-        Pathway.objects.published().select_related("occupation").prefetch_related(Prefetch("steps", queryset=steps))
+    steps = Step.objects.select_related("awards_education").prefetch_related(
+        published_prefetch("awards_credential", Credential)
+    )
+    pathways = Pathway.objects.published().prefetch_related(
+        published_prefetch("occupation", Occupation), published_prefetch("steps", steps.order_by("position"))
     )
     for pathway in pathways:
         doc = Document("Pathway", pathway.title, pathway.get_absolute_url(), pathway.summary, slug=pathway.slug)
         doc.name(pathway.title, pathway.slug)
         doc.add(pathway.title, "name")
-        doc.add(pathway.occupation.title, "related")
+        job = getattr(pathway, "occupation", None)  # None while that occupation is a draft
+        if job is not None:
+            doc.add(job.title, "related")
         doc.add(pathway.summary, "text")
         doc.facts.update(totals_facts(pathway))
         docs.append(doc)

@@ -1,12 +1,12 @@
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential, Fee
+from editorial.workflow import published_prefetch
 from sources.views import PreviewMixin
 
 from . import charts, current, start
@@ -15,15 +15,20 @@ from .forms import MIN_COMPARE, CompareForm, parse_selection
 from .models import Figure, Occupation, Pathway, Step
 from .search import search
 
+# Steps with what they award, for a pathway's totals and what a student holds at the end.
+STEPS = (
+    Step.objects.select_related("awards_education")
+    .prefetch_related(published_prefetch("awards_credential", Credential))
+    .order_by("position")
+)
+
 
 def home(request):
     """Start here: one recommended route, the planner for the unsure, then the rest from entry level up."""
-    steps = Step.objects.select_related("awards_credential", "awards_education").order_by("position")
-    pathways = list(Pathway.objects.published().for_listing().prefetch_related(Prefetch("steps", queryset=steps)))
+    pathways = list(Pathway.objects.published().for_listing().prefetch_related(published_prefetch("steps", STEPS)))
     occupations = list(Occupation.objects.published().with_facts())
-    for pathway in pathways:  # the job each route leads to, with its pay figures, without a query per card
-        pathway.occupation = next((o for o in occupations if o.pk == pathway.occupation_id), pathway.occupation)
-    fees = Prefetch("fees", queryset=Fee.objects.select_related("source"))
+    pay = {occupation.pk: current.median_pay(occupation) for occupation in occupations}
+    fees = published_prefetch("fees", Fee.objects.select_related("source"))
     credentials = list(Credential.objects.published().with_issuer().prefetch_related(fees))
     route = start.recommended_route(pathways, occupations)
     return render(
@@ -32,14 +37,13 @@ def home(request):
         {
             "route": route,
             "pathways": [
-                (pathway, pathway.totals(), current.median_pay(pathway.occupation))
+                (pathway, pathway.totals(), pay.get(pathway.occupation_id, current.Answer()))
                 for pathway in pathways
                 if route is None or pathway != route.pathway
             ],
             "all_pathways": pathways,
             "occupations": [
-                (occupation, current.median_pay(occupation))
-                for occupation in start.occupations_from_entry_up(occupations)
+                (occupation, pay[occupation.pk]) for occupation in start.occupations_from_entry_up(occupations)
             ],
             "credentials": [
                 (credential, current.exam_fee(credential))
@@ -54,8 +58,7 @@ class PathwayListView(ListView):
     extra_context = {"nav": "pathways"}
 
     def get_queryset(self):
-        steps = Step.objects.select_related("awards_credential", "awards_education").order_by("position")
-        return super().get_queryset().prefetch_related(Prefetch("steps", queryset=steps))
+        return super().get_queryset().prefetch_related(published_prefetch("steps", STEPS))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(guides=start.pathway_guide(self.object_list), **kwargs)
@@ -115,17 +118,7 @@ class OccupationDetailView(PreviewMixin, DetailView):
     extra_context = {"nav": "occupations"}
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_facts()
-            .prefetch_related(
-                "statements__source",
-                Prefetch("pathways", queryset=Pathway.objects.published().for_listing()),
-                Prefetch("preferred_credentials", queryset=Credential.objects.published().with_issuer()),
-                Prefetch("related", queryset=Occupation.objects.published()),
-            )
-        )
+        return super().get_queryset().with_connections()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -182,15 +175,13 @@ CREDENTIAL_ROWS = [
 
 
 def compare_credentials(request):
-    jobs = Occupation.objects.published().prefetch_related(
-        Prefetch("figures", queryset=Figure.objects.select_related("source"))
-    )
+    jobs = Occupation.objects.prefetch_related(published_prefetch("figures", Figure.objects.select_related("source")))
 
     def load(slugs):
         credentials = list(
             Credential.objects.published()
             .with_details()
-            .prefetch_related(Prefetch("occupations", queryset=jobs))
+            .prefetch_related(published_prefetch("occupations", jobs))
             .filter(slug__in=slugs)
             .order_by("slug")
         )
@@ -247,7 +238,7 @@ def compare_occupations(request):
 def compare_pathways(request):
     return _compare(
         request,
-        queryset=Pathway.objects.published().select_related("occupation"),
+        queryset=Pathway.objects.published(),
         field="p",
         noun="pathways",
         template="guides/compare_pathways.html",

@@ -1,9 +1,10 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from credentials.models import Credential, Organization
+from editorial.workflow import Status
 from guides.models import Occupation, Pathway, Step
 
 
@@ -51,7 +52,7 @@ class PathwaySitemap(Sitemap):
 
 class StepSitemap(Sitemap):
     def items(self):
-        return Step.objects.filter(pathway__in=Pathway.objects.published()).select_related("pathway")
+        return Step.objects.published().select_related("pathway").order_by("pathway__slug", "position")
 
     def location(self, step):
         return reverse("guides:step-detail", args=[step.pathway.slug, step.position])
@@ -81,9 +82,14 @@ class OrganizationSitemap(Sitemap):
 
     def items(self):
         self.latest = latest_change()
+        published = Status.PUBLISHED
         return Organization.objects.annotate(
             lastmod=Coalesce(
-                Max("credentials_issued__updated_at"), Max("requirements_accredited__route__credential__updated_at")
+                Max("credentials_issued__updated_at", filter=Q(credentials_issued__status=published)),
+                Max(
+                    "requirements_accredited__route__credential__updated_at",
+                    filter=Q(requirements_accredited__route__credential__status=published),
+                ),
             )
         ).order_by("slug")
 

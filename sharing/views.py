@@ -2,7 +2,6 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,9 +9,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_GET
 
 from credentials.models import Credential, Fee, Renewal
+from editorial.workflow import Status, published_prefetch
 from guides import current
 from guides.forms import MAX_COMPARE, MAX_SLUG_LENGTH
-from guides.models import EntryEducation, Figure, Occupation, Pathway, Status
+from guides.models import EntryEducation, Figure, Occupation, Pathway, Step
 from guides.templatetags.guide_format import usd
 
 from . import images
@@ -143,9 +143,9 @@ def facts_png(request, key, *, kicker, title, facts, path, cacheable):
 @require_GET
 def occupation_preview(request, slug):
     occupations = Occupation.objects.visible_to(request.user).prefetch_related(
-        Prefetch("figures", queryset=Figure.objects.select_related("source")),
-        Prefetch("entry_educations", queryset=EntryEducation.objects.select_related("source")),
-        Prefetch("preferred_credentials", queryset=Credential.objects.published()),
+        published_prefetch("figures", Figure.objects.select_related("source")),
+        published_prefetch("entry_educations", EntryEducation.objects.select_related("source")),
+        published_prefetch("preferred_credentials", Credential),
     )
     occupation = get_object_or_404(occupations, slug=slug)
     return facts_png(
@@ -161,8 +161,8 @@ def occupation_preview(request, slug):
 
 def credentials_with_answers():
     return Credential.objects.select_related("issuer").prefetch_related(
-        Prefetch("fees", queryset=Fee.objects.select_related("source")),
-        Prefetch("renewals", queryset=Renewal.objects.select_related("source")),
+        published_prefetch("fees", Fee.objects.select_related("source")),
+        published_prefetch("renewals", Renewal.objects.select_related("source")),
     )
 
 
@@ -189,13 +189,13 @@ def comparison_preview(request, kind):
     elif kind == "occupations":
         queryset, field = (
             Occupation.objects.published().prefetch_related(
-                Prefetch("figures", queryset=Figure.objects.select_related("source"))
+                published_prefetch("figures", Figure.objects.select_related("source"))
             ),
             "o",
         )
         describe = lambda item: (item.title, f"median pay {pay_text(current.median_pay(item))}")  # noqa: E731
     elif kind == "pathways":
-        queryset, field = Pathway.objects.published().prefetch_related("steps"), "p"
+        queryset, field = Pathway.objects.published().prefetch_related(published_prefetch("steps", Step)), "p"
         describe = lambda item: (item.title, f"{len(item.steps.all())} steps")  # noqa: E731
     else:
         raise Http404("Nothing of that kind is compared.")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Status
+from editorial.workflow import Status
 
 WORKFLOW_FIELDS = ("status", "last_reviewed", "next_review_due")
 

@@ -1,18 +1,11 @@
-import datetime
-
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from editorial.workflow import ContentQuerySet, SlugQuerySet
+
 from .urls_safe import web_url_constraint, web_url_validator
-
-
-class SourceManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
 
 
 class Source(models.Model):
@@ -57,7 +50,7 @@ class Source(models.Model):
     )
     notes = models.TextField(blank=True, help_text="Anything a reader should know about this source's reliability.")
 
-    objects = SourceManager()
+    objects = SlugQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -91,65 +84,7 @@ class Cited(models.Model):
         help_text="The sentence this fact came from, copied exactly (typos included) so readers can check it.",
     )
 
-    class Meta:
-        abstract = True
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
-
-
-class ReviewableQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Visitors see published content only; staff also see drafts and content in review, to preview it."""
-        return self if user.is_staff else self.published()
-
-    def due_for_review(self, within_days=0):
-        """Published content whose next review is due within `within_days` days (or overdue)."""
-        limit = timezone.localdate() + datetime.timedelta(days=within_days)
-        return self.published().filter(next_review_due__lte=limit)
-
-
-class Reviewable(models.Model):
-    """Editorial state: drafts and content in review are invisible to visitors; publishing records a review."""
-
-    status = models.CharField(
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        help_text="Only published content is visible to visitors. Staff can preview drafts and content in review.",
-    )
-    last_reviewed = models.DateField(
-        null=True, blank=True, help_text="Set when the content is published: the day an advisor last checked it."
-    )
-    next_review_due = models.DateField(
-        null=True,
-        blank=True,
-        help_text="When the content should be checked again. Publishing sets it a year ahead; change it if needed.",
-    )
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         abstract = True
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
-
-    @property
-    def is_review_overdue(self):
-        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
-
-    def mark_published(self, *, today=None):
-        """Publish and record the review: last reviewed today, next review after the configured interval."""
-        today = today or timezone.localdate()
-        self.status = Status.PUBLISHED
-        self.last_reviewed = today
-        self.next_review_due = today + datetime.timedelta(days=settings.CONTENT_REVIEW_INTERVAL_DAYS)

@@ -1,7 +1,9 @@
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import ListView
 
-from .models import Source, Status
+from editorial.workflow import Status
+
+from .models import Source
 from .usage import facts_by_source
 
 

@@ -172,6 +172,6 @@ def test_query_counts_stay_flat_as_content_grows(client, size):
 
     assert count(client, "/planner/") == 13
     assert count(client, f"/planner/?{answers}") == 13
-    assert count(client, f"/planner/?{answers}&target=credential-c1") == 16
-    assert count(client, f"/planner/?{answers}&target=occupation-o1") == 16
+    assert count(client, f"/planner/?{answers}&target=credential-c1") == 17
+    assert count(client, f"/planner/?{answers}&target=occupation-o1") == 17
     assert count(client, f"/credentials/c1/?{answers}") == count(client, "/credentials/c1/")
