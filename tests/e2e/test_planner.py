@@ -12,14 +12,14 @@ def test_student_checks_eligibility_and_shares_the_result(site, page, browser, a
     page.get_by_label("Anatomy and physiology").check()
     hours = page.get_by_label("Hours of relevant work experience")
     hours.fill("1950")
-    page.get_by_label("Plan a route to").select_option(label="CTR")
+    page.get_by_label("Plan a route to").select_option(label="ODS")
     hours.press("Enter")  # submits the GET form from the keyboard
 
     ctr = page.locator("#verdict-ctr")
     expect(ctr).to_contain_text("Eligible now through Route B")
     expect(page.locator("#verdict-rhit")).to_contain_text("still missing")
-    expect(page.get_by_role("heading", name="Routes to CTR")).to_be_visible()
-    expect(page.get_by_role("img", name="Timeline of CTR through Route A1: accredited degree program")).to_be_visible()
+    expect(page.get_by_role("heading", name="Routes to ODS")).to_be_visible()
+    expect(page.get_by_role("img", name="Timeline of ODS through Route A1: accredited degree program")).to_be_visible()
     assert_accessible(page)
 
     shared = page.get_by_label("Copy this link").input_value()

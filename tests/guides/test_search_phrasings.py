@@ -49,7 +49,7 @@ def test_jobs_whose_pay_no_official_source_confirms_say_so_and_rank_after_confir
 def test_a_cost_question_finds_exam_fees_and_costs_with_their_year(client, content, query):
     results, html = search(client, query)
 
-    assert results.items[0].title.startswith("CTR")
+    assert results.items[0].title.startswith("ODS")
     assert results.items[0].fact == "Exam fee: $335 for members, $435 for non-members (2024)"
     ccs = next(item for item in results.items if item.title.startswith("CCS:"))
     assert "(2010, " in ccs.fact and "years old: check with AHIMA" in ccs.fact
@@ -63,7 +63,7 @@ def test_exam_fee_finds_the_credentials_fees_and_the_exam_step(client, content):
 
     top = titles(results)[:3]
     assert "Step 2: Pass the RHIT exam" in top
-    assert "CTR: Certified Tumor Registrar" in top
+    assert "ODS: Oncology Data Specialist (formerly CTR: Certified Tumor Registrar)" in top
 
 
 @pytest.mark.parametrize("query", ["how long", "How long does it take?", "time", "years"])
@@ -162,3 +162,14 @@ def test_only_some_words_matching_says_so(client, content):
     assert results.partial
     assert "No page has all of those words" in html
     assert titles(results)[0].startswith("RHIT")
+
+
+def test_the_credential_is_named_as_ncra_names_it_now_with_its_former_name(client, content):
+    response = client.get("/credentials/ctr/")
+
+    assert (
+        "<h1>ODS: Oncology Data Specialist (formerly CTR: Certified Tumor Registrar)</h1>" in response.content.decode()
+    )
+    assert (
+        titles(search(client, "CTR")[0])[0] == "ODS: Oncology Data Specialist (formerly CTR: Certified Tumor Registrar)"
+    )

@@ -116,7 +116,7 @@ def test_the_credential_page_checks_eligibility_inline(client, content):
 
     page = text(response)
     assert response.status_code == 200
-    assert "Check your eligibility for CTR" in page
+    assert "Check your eligibility for ODS" in page
     assert "Eligible now through Route B" in page
     expected = "/planner/?education=associate&hours=1950&course=anatomy-and-physiology&target=credential-ctr"
     assert escape(expected) in page
