@@ -142,3 +142,12 @@ def test_chart_text_is_at_least_12px_on_a_phone(site, at):
     assert sizes, "the occupation page has charts"
     small = [(text, round(size, 1)) for text, size in sizes if size < 12]
     assert not small, f"chart text under 12px at 390px: {small[:10]}"
+
+
+def test_the_404_page_shows_its_ways_on_as_buttons_without_bullets(site, at):
+    page = at(390, "/no-such-page/", site, height=844)
+
+    items = page.locator(".error-page li")
+    assert items.count() == 3
+    assert {item.evaluate("li => getComputedStyle(li).listStyleType") for item in items.all()} == {"none"}
+    assert page.get_by_role("search").count() == 1  # the header's search; the page's own form is not a second one
