@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView
 
+from editorial.views import PreviewMixin
 from editorial.workflow import published_prefetch
-from sources.views import PreviewMixin
 
 from .models import Credential, Organization
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 import snowballstemmer
 from django.urls import reverse
 
-from credentials.models import Credential, Fee, Organization
+from credentials.models import Credential, Organization
 from editorial.workflow import published_prefetch
 
 from . import current
-from .models import Figure, Occupation, Pathway, Step
+from .models import EntryEducation, Figure, Occupation, Pathway, Step
 from .templatetags.guide_format import span, usd
 
 MAX_QUERY_LENGTH = 100
@@ -204,13 +204,12 @@ def pay_fact(occupation):
     answer = current.median_pay(occupation)
     figure = answer.current
     if figure is None:
-        unconfirmed = [row for row in answer.others if row.unit == Figure.Unit.USD_YEAR]
-        if not unconfirmed:
+        latest, label = current.latest_other(answer)
+        if latest is None:
             return None
-        latest = max(unconfirmed, key=lambda row: current.row_year(row) or 0)
         return (
-            f"Median pay: not confirmed by an official source (a {latest.source.get_kind_display().lower()} gives "
-            f"{usd(latest.value)} a year, {current.row_year(latest) or 'undated'})",
+            f"Median pay: {label} (a {latest.source.get_kind_display().lower()} gives "
+            f"{usd(latest.value)} a year, {latest.year or 'undated'})",
             UNCONFIRMED_FACT_WEIGHT,
         )
     source = answer.source.publisher or answer.source.title
@@ -266,8 +265,7 @@ def step_facts(step):
 def documents():
     """Every published page search can find, in seven queries whatever the amount of content."""
     docs = []
-    fees = published_prefetch("fees", Fee.objects.select_related("source"))
-    credentials = Credential.objects.published().with_issuer().prefetch_related(fees)
+    credentials = Credential.objects.published().with_issuer().prefetch_related(*current.credential_prefetches())
     for credential in credentials:
         doc = Document(
             "Credential",
@@ -292,6 +290,7 @@ def documents():
 
     occupations = Occupation.objects.published().prefetch_related(
         published_prefetch("figures", Figure.objects.select_related("source")),
+        published_prefetch("entry_educations", EntryEducation.objects.select_related("source")),
         published_prefetch("preferred_credentials", Credential),
     )
     for occupation in occupations:

@@ -5,9 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from credentials.models import Credential, Fee
+from credentials.models import Credential
+from editorial.views import PreviewMixin
 from editorial.workflow import published_prefetch
-from sources.views import PreviewMixin
 
 from . import charts, current, start
 from .changelog import pathway_changes
@@ -28,8 +28,7 @@ def home(request):
     pathways = list(Pathway.objects.published().for_listing().prefetch_related(published_prefetch("steps", STEPS)))
     occupations = list(Occupation.objects.published().with_facts())
     pay = {occupation.pk: current.median_pay(occupation) for occupation in occupations}
-    fees = published_prefetch("fees", Fee.objects.select_related("source"))
-    credentials = list(Credential.objects.published().with_issuer().prefetch_related(fees))
+    credentials = list(Credential.objects.published().with_issuer().prefetch_related(*current.credential_prefetches()))
     route = start.recommended_route(pathways, occupations)
     return render(
         request,
@@ -175,7 +174,7 @@ CREDENTIAL_ROWS = [
 
 
 def compare_credentials(request):
-    jobs = Occupation.objects.prefetch_related(published_prefetch("figures", Figure.objects.select_related("source")))
+    jobs = Occupation.objects.with_facts()
 
     def load(slugs):
         credentials = list(
@@ -187,16 +186,13 @@ def compare_credentials(request):
         )
         for credential in credentials:
             credential.current = {
-                "exam": current.exam(credential),
+                "exam": current.exam_length(credential),
                 "fee": current.exam_fee(credential),
                 "renewal": current.renewal(credential),
                 "recertification_fee": current.recertification_fee(credential),
                 "jobs": [(job, current.median_pay(job)) for job in credential.occupations.all()],
             }
-            described = [
-                row for row in credential.current["exam"].others if row.question_count_display or row.duration_display
-            ]
-            credential.current["exam_older"] = max(described, key=lambda row: current.row_year(row) or 0, default=None)
+            credential.current["exam_older"] = current.latest_other(credential.current["exam"])[0]
         return credentials
 
     return _compare(

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_GET
 
-from credentials.models import Credential, Fee, Renewal
+from credentials.models import Credential
 from editorial.workflow import Status, published_prefetch
 from guides import current
 from guides.forms import MAX_COMPARE, MAX_SLUG_LENGTH
@@ -128,7 +128,7 @@ def credential_facts(credential):
     return [
         ("Level", credential.get_level_display()),
         ("Exam fee", fee_text(current.exam_fee(credential))),
-        ("Renewal", f"every {renewal.cycle_years} years" if renewal and renewal.cycle_years else "not stated"),
+        ("Renewal", renewal.rule_display if renewal and renewal.rule_display else "not stated"),
     ]
 
 
@@ -160,10 +160,7 @@ def occupation_preview(request, slug):
 
 
 def credentials_with_answers():
-    return Credential.objects.select_related("issuer").prefetch_related(
-        published_prefetch("fees", Fee.objects.select_related("source")),
-        published_prefetch("renewals", Renewal.objects.select_related("source")),
-    )
+    return Credential.objects.select_related("issuer").prefetch_related(*current.credential_prefetches())
 
 
 @require_GET

@@ -13,8 +13,12 @@ def three_credentials(db):
     rhia = factories.CredentialFactory(slug="rhia", abbreviation="RHIA", issuer=ahima)
     ctr = factories.CredentialFactory(slug="ctr", abbreviation="CTR")
     issuer_page = factories.SourceFactory(slug="issuer-page", kind="official", as_of="2024", year=2024)
-    factories.ExamFactory(credential=rhit, total_questions=150, duration_minutes=210, as_of="2024", source=issuer_page)
-    factories.FeeFactory(credential=rhit, member_amount=None, nonmember_amount=300, as_of="2024", source=issuer_page)
+    factories.ExamFactory(
+        credential=rhit, total_questions=150, duration_minutes=210, as_of="2024", year=2024, source=issuer_page
+    )
+    factories.FeeFactory(
+        credential=rhit, member_amount=None, nonmember_amount=300, as_of="2024", year=2024, source=issuer_page
+    )
     factories.FeeFactory(credential=rhit, kind="recertification", nonmember_amount=218, as_of="2021")
     rhit.leads_to.add(rhia)
     return rhit, rhia, ctr
@@ -27,7 +31,7 @@ def test_three_credentials_side_by_side_in_canonical_order(client, three_credent
     assert response.status_code == 200
     header = html[html.index("<thead>") : html.index("</thead>")]
     assert header.index("CTR") < header.index("RHIA") < header.index("RHIT")
-    assert "150 questions, 3.5 hours" in html
+    assert "150 questions in 3.5 hours" in html
     assert "<strong>$300</strong>" in html and "in 2024" in html
 
 

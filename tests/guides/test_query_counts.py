@@ -100,7 +100,7 @@ def test_public_pages_run_a_small_fixed_number_of_queries(client, size):
 # Related reviewable content (a pathway's occupation, a step's credentials) is prefetched published-only,
 # one query per relation, rather than joined: a draft must come back as None, never as a join's row.
 EXPECTED = {
-    "home": 9,  # pathways with their steps (time and cost), jobs with pay, credentials with fees
+    "home": 11,  # pathways with their steps (time and cost), jobs with pay, credentials with fees
     "pathway list": 4,  # + steps, for what each pathway starts with, takes and awards
     "pathway": 8,
     "step": 5,
@@ -115,10 +115,10 @@ EXPECTED = {
     "organization": 3,
     "compare hub": 3,
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
-    "compare credentials": 13,  # + the jobs' pay figures
+    "compare credentials": 14,  # + the jobs' pay figures and entry education (what their answers are built from)
     "compare occupations": 5,
     "compare pathways": 7,
-    "search": 10,  # every kind of page, with fees, pay figures and steps for the answers shown in results
+    "search": 13,  # every kind of page, with what the answers in results are built from (fees, pay, steps)
     "sources": 13,
     "sitemap": 16,
 }

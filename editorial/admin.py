@@ -1,13 +1,18 @@
-"""Admin pieces shared by every kind of guide content: history, the publishing workflow, review dates."""
+"""Admin pieces every kind of content shares: history, the publishing workflow, review dates, export.
+
+Content apps build their ModelAdmins on HistoryAdmin (or WorkflowAdmin for content with a workflow).
+"""
 
 import datetime
 
 from django.contrib import admin, messages
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.workflow import Status
+from . import content_io
+from .workflow import Status
 
 WORKFLOW_FIELDS = ("status", "last_reviewed", "next_review_due")
 
@@ -32,10 +37,24 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+def json_download(text, name):
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.json"'
+    return response
+
+
+@admin.action(description="Export selected as JSON (a backup or review copy)")
+def export_selected(modeladmin, request, queryset):
+    objects = list(queryset)
+    name = objects[0].slug if len(objects) == 1 and hasattr(objects[0], "slug") else "careerpath-content"
+    return json_download(content_io.export_objects(objects), name)
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Every change is recorded: who, when, what changed; advisors compare versions and revert."""
 
     history_list_display = ["history_change_reason"]
+    actions = [export_selected]
 
 
 @admin.action(description="Publish selected (records today as reviewed)")
@@ -81,7 +100,7 @@ return_to_draft = _move_to(
 class WorkflowAdmin(HistoryAdmin):
     """Draft → in review → published. Publishing records the review and schedules the next one."""
 
-    actions = [publish, send_to_review, return_to_draft]
+    actions = [publish, send_to_review, return_to_draft, export_selected]
     workflow_fieldset = (
         "Publishing",
         {
