@@ -174,3 +174,11 @@ def test_the_credential_is_named_as_ncra_names_it_now_with_its_former_name(clien
     assert (
         titles(search(client, "CTR")[0])[0] == "ODS: Oncology Data Specialist (formerly CTR: Certified Tumor Registrar)"
     )
+
+
+def test_the_rename_cites_ncras_announcement(client, content):
+    html = client.get("/credentials/ctr/").content.decode()
+
+    banner = html[html.index("<strong>New name:</strong>") :].split("</p>", 1)[0]
+    assert "renamed this credential Oncology Data Specialist (ODS) in 2024" in banner
+    assert 'href="https://www.ncra-usa.org/ODS-Credential/ODSToolkit/Accredited-Education-Program"' in banner
