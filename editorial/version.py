@@ -75,6 +75,31 @@ def shared():
     return _memo["value"] if _memo["shared"] else None
 
 
+_built = {}
+
+
+def _today():
+    return int(time.time() // 86400)  # days since 1970, UTC
+
+
+def memoize(key, build):
+    """`build()`, kept in this process until content changes (or the day does), when caching is on.
+
+    For content a page reads whole whatever the request asks, such as everything the planner plans with:
+    only the first request after an edit pays for the queries. The value is shared by every request in
+    the process, so read it, never change it. With PAGE_CACHE off (development, tests) or while the
+    shared cache is down, every call builds afresh.
+    """
+    stamp = shared() if settings.PAGE_CACHE else None
+    if stamp is None:
+        return build()
+    stamp = (stamp, _today())  # some answers count their age from today
+    built = _built.get(key)
+    if built is None or built[0] != stamp:
+        built = _built[key] = (stamp, build())
+    return built[1]
+
+
 def bump():
     """Give content a new version now (after a write has committed)."""
     value = _new_token()

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from credentials.models import Credential, EducationLevel, recommendations_prefetch
 from credentials.panels import Panel
+from editorial import version
 from guides.models import Occupation, Pathway
 
 from . import charts, links
@@ -16,11 +17,8 @@ from .verdicts import explain
 def planner(request):
     """Eligibility for every credential and, for a chosen target, the routes there. Answers live in the URL only."""
     answered = is_answered(request.GET)
-    credentials = list(Credential.objects.published().with_details().with_recommendations())
-    occupations = list(Occupation.objects.published().with_entry_and_credentials())
-    options = Options.from_content(
-        levels=EducationLevel.objects.all(), credentials=credentials, occupations=occupations
-    )
+    # Every answer is planned over the same content: load it once per content version, not per visitor.
+    credentials, occupations, options = version.memoize("planner", _content)
     if answered:
         upgraded = links.upgrade(request.GET, options)
         if upgraded is not None:
@@ -36,12 +34,24 @@ def planner(request):
     return render(request, "planner/planner.html", context)
 
 
+def _content():
+    credentials = list(Credential.objects.published().with_details().with_recommendations())
+    occupations = list(Occupation.objects.published().with_entry_and_credentials())
+    options = Options.from_content(
+        levels=EducationLevel.objects.all(), credentials=credentials, occupations=occupations
+    )
+    return credentials, occupations, options
+
+
 def _plan(choice, profile, credentials, occupations):
     if choice is None:
         return None
     kind, slug = choice
-    route_planner = Planner(
-        credentials=credentials, pathways=Pathway.objects.published().with_steps(), occupations=occupations
+    route_planner = version.memoize(
+        "planner:routes",
+        lambda: Planner(
+            credentials=credentials, pathways=Pathway.objects.published().with_steps(), occupations=occupations
+        ),
     )
     if kind == "credential":
         item = next(credential for credential in credentials if credential.slug == slug)

@@ -44,7 +44,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 PATHWAY = "rhit-in-four-steps"
 SEARCH = "/search/?q=tumor+registrar"
-PLANNER = "/planner/?education=associate&course=anatomy-and-physiology&hours=1950&target=credential-rhit"
+# A student with an accredited associate degree in health information, aiming at the RHIT; the first
+# address is the planner's form today, the second its form before issue 11 (for older checkouts).
+PLANNER = (
+    "/planner/?education=associate&field=health-information&program=associate&accredited=cahiim"
+    "&stage=finished&experience=none&target=credential-rhit"
+)
+OLD_PLANNER = "/planner/?education=associate&course=anatomy-and-physiology&hours=1950&target=credential-rhit"
 PAGES = [
     # (label, path, same address every time?): the others get a new query string on every request (a
     # parameter the views ignore), which no cache can help with: a visitor's own search or profile.
@@ -107,6 +113,11 @@ class Checkout:
     servers: list = field(default_factory=list)
     ports: list = field(default_factory=list)
     css: str = ""
+    planner: str = PLANNER
+
+    def address(self, path):
+        """This checkout's address for a page (its planner's form may be an older one)."""
+        return self.planner if path == PLANNER else path
 
     @property
     def python(self):
@@ -186,7 +197,7 @@ class Checkout:
             log.close()
 
     def url(self, path, port=None):
-        return f"http://127.0.0.1:{port or self.ports[0]}{path}"
+        return f"http://127.0.0.1:{port or self.ports[0]}{self.address(path)}"
 
     def config_summary(self):
         code = textwrap.dedent(
@@ -322,7 +333,7 @@ print(json.dumps(rows))
 
 
 def render_times(checkout):
-    pages = [(label, path) for label, path, _same in PAGES]
+    pages = [(label, checkout.address(path)) for label, path, _same in PAGES]
     result = subprocess.run(
         [str(checkout.python), "-c", RENDER_CODE, json.dumps(pages)],
         cwd=checkout.path,
@@ -480,6 +491,8 @@ def main():
             checkout.start_server()
             status, html, _ = get(checkout.ports[0], "/")
             checkout.css = re.search(r'href="(/static/css/site[^"]*\.css)"', html.decode()).group(1)
+            if get(checkout.ports[0], PLANNER)[0] != 200:
+                checkout.planner = OLD_PLANNER
             print(f"  {checkout.name}: {checkout.path} ({checkout.config_summary()}), CSS {checkout.css}")
         print(f"  wrk, 2 threads, {args.duration} s per measurement, headers {BROWSER_HEADERS}")
         print(
@@ -496,7 +509,7 @@ def main():
         for connections in levels:
             for label, path, same in targets:
                 for checkout in checkouts:
-                    url = checkout.url(path or checkout.css)
+                    url = checkout.url(path) if path else checkout.url(checkout.css)
                     script = None if same else LUA_FRESH_QUERY
                     results[label, checkout.name, connections] = wrk(url, connections, args.duration, script)
                     stalls[checkout.name] = max(stalls[checkout.name], settle(checkout.ports[0]))
@@ -504,7 +517,8 @@ def main():
         soak = {}
         if args.soak:
             for checkout in checkouts:
-                paths = ", ".join(json.dumps(path) for path in [*(path for _, path, _ in PAGES), checkout.css])
+                addresses = [checkout.address(path) for _label, path, _same in PAGES] + [checkout.css]
+                paths = ", ".join(json.dumps(address) for address in addresses)
                 soak[checkout.name] = wrk(checkout.url("/"), 64, args.soak, LUA_MIX % paths)
                 stalls[checkout.name] = max(stalls[checkout.name], settle(checkout.ports[0]))
 

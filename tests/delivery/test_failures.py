@@ -3,15 +3,17 @@
 import io
 import json
 import logging
+import sqlite3
 
 import pytest
 from django.core import mail
 from django.core.cache import cache, caches
-from django.db import OperationalError, connections
+from django.db import InterfaceError, OperationalError, connections
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from delivery.cache import ResilientRedisCache
+from delivery.failures import is_database_down
 
 REFUSED = 'connection to server at "db" (10.0.0.5), port 5432 failed: Connection refused\n\tIs the server running?'
 
@@ -175,3 +177,54 @@ def test_the_500_page_says_an_error_was_reported_only_when_it_was(visitor, db, s
     assertContains(reported, "sent the details", status_code=500)
     assert len(mail.outbox) == 1
     assert "RuntimeError" in mail.outbox[0].body and "a bug" in mail.outbox[0].body
+
+
+def wrapped(driver_error):
+    """A driver's error as Django raises it: wrapped, with the driver's error as its cause."""
+    try:
+        raise OperationalError(str(driver_error)) from driver_error
+    except OperationalError as error:
+        return error
+
+
+class PostgresError(Exception):
+    def __init__(self, message, pgcode):
+        super().__init__(message)
+        self.pgcode = pgcode
+
+
+def sqlite_error(message, code):
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "down"),
+    [
+        (OperationalError(REFUSED), True),  # no code: the driver could not connect
+        (wrapped(PostgresError("terminating connection due to administrator command", "57P01")), True),
+        (wrapped(PostgresError("sorry, too many clients already", "53300")), True),
+        (wrapped(PostgresError("canceling statement due to statement timeout", "57014")), True),
+        (wrapped(PostgresError("column x does not exist", "42703")), False),
+        (wrapped(sqlite_error("database is locked", 5)), True),
+        (wrapped(sqlite_error("unable to open database file", 14)), True),
+        (wrapped(sqlite_error("no such column: credentials_credential.x", 1)), False),
+        (InterfaceError("connection already closed"), True),
+        (ValueError("a bug"), False),
+    ],
+)
+def test_only_an_unreachable_database_counts_as_an_outage(error, down):
+    assert is_database_down(error) is down
+
+
+def test_a_missing_column_is_a_bug_with_its_traceback_not_an_outage(visitor, pathway, monkeypatch, log):
+    def missing_column(*args, **kwargs):
+        raise wrapped(sqlite_error("no such column: guides_pathway.new_field", 1))
+
+    monkeypatch.setattr(connections["default"], "cursor", missing_column)
+    response = visitor.get("/pathways/rhit-route/")
+    monkeypatch.undo()
+
+    assert response.status_code == 500
+    assert "Traceback" in "\n".join(log())
