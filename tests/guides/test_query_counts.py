@@ -110,7 +110,7 @@ EXPECTED = {
     "occupation list": 3,
     "occupation": 8,
     "credential list": 10,  # each card: eligibility routes, the current exam fee, what it leads to
-    "credential": 11,  # + education levels for the eligibility check (planner)
+    "credential": 12,  # + education levels and recommended preparation for the eligibility check (planner)
     "organization list": 1,
     "organization": 3,
     "compare hub": 3,
@@ -119,6 +119,6 @@ EXPECTED = {
     "compare occupations": 5,
     "compare pathways": 7,
     "search": 13,  # every kind of page, with what the answers in results are built from (fees, pay, steps)
-    "sources": 13,
+    "sources": 14,  # one query per kind of cited fact (recommended preparation is the newest)
     "sitemap": 16,
 }
