@@ -141,14 +141,15 @@ def credential_facts(credential):
 
 
 def facts_png(request, key, *, kicker, title, facts, path, cacheable):
+    domain = site_domain(request)
     png = cached_png(
-        (key, kicker, title, facts, request.get_host(), path),
-        lambda: images.draw_facts_card(kicker=kicker, title=title, facts=facts, footer=request.get_host() + path),
+        (key, kicker, title, facts, domain, path),
+        lambda: images.draw_facts_card(kicker=kicker, title=title, facts=facts, footer=domain + path),
     )
     return png_response(png, cacheable=cacheable)
 
 
-@require_GET
+@require_safe
 def occupation_preview(request, slug):
     occupations = Occupation.objects.visible_to(request.user).prefetch_related(
         published_prefetch("figures", Figure.objects.select_related("source")),
@@ -171,7 +172,7 @@ def credentials_with_answers():
     return Credential.objects.select_related("issuer").prefetch_related(*current.credential_prefetches())
 
 
-@require_GET
+@require_safe
 def credential_preview(request, slug):
     credential = get_object_or_404(credentials_with_answers().visible_to(request.user), slug=slug)
     return facts_png(
@@ -185,7 +186,7 @@ def credential_preview(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def comparison_preview(request, kind):
     """The preview of a shared comparison: what is compared, with one key figure each."""
     if kind == "credentials":
