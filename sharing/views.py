@@ -141,9 +141,10 @@ def credential_facts(credential):
 
 
 def facts_png(request, key, *, kicker, title, facts, path, cacheable):
+    domain = site_domain(request)
     png = cached_png(
-        (key, kicker, title, facts, request.get_host(), path),
-        lambda: images.draw_facts_card(kicker=kicker, title=title, facts=facts, footer=request.get_host() + path),
+        (key, kicker, title, facts, domain, path),
+        lambda: images.draw_facts_card(kicker=kicker, title=title, facts=facts, footer=domain + path),
     )
     return png_response(png, cacheable=cacheable)
 

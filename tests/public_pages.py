@@ -28,7 +28,8 @@ def public_paths():
         "/search/?q=salary",
         "/search/?q=RHIT+vs+CCS",
         "/search/?q=astronaut",
-        "/planner/?education=associate&target=credential-rhit&program=associate&accredited=cahiim&stage=finished&experience=none&practicum=0",
+        "/planner/?education=associate&target=credential-rhit&program=associate&accredited=cahiim&stage=finished"
+        "&experience=none&practicum=0",
         "/this-page-does-not-exist/",
     ]
     return paths
