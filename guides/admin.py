@@ -17,7 +17,7 @@ from sources.admin_tools import (
 )
 
 from . import admin_views, content_io
-from .models import EntryEducation, Figure, Occupation, Pathway, PathwayNote, Statement, Step
+from .models import EntryEducation, Figure, KeyPoint, Occupation, Pathway, PathwayNote, Statement, Step
 
 STEP_RELATIONS = [
     "source",
@@ -63,6 +63,7 @@ class StepInline(admin.StackedInline):
                 "fields": [
                     ("requires_education", "requires_credential"),
                     ("awards_education", "awards_credential"),
+                    "covers",
                     "course_list",
                 ],
                 "classes": ["collapse"],
@@ -154,6 +155,16 @@ class StatementInline(admin.StackedInline):
     fields = [("topic", "position"), "text", ("source", "quote")]
 
 
+class KeyPointInline(admin.StackedInline):
+    """What the page says, in the site's own words: a few points, each backed by the statements below."""
+
+    model = KeyPoint
+    extra = 0
+    autocomplete_fields = ["statements"]
+    fields = [("topic", "position"), "text", "statements"]
+    verbose_name_plural = "key points (what the page shows; at most 8 per part)"
+
+
 class EntryEducationInline(admin.StackedInline):
     model = EntryEducation
     extra = 0
@@ -168,7 +179,7 @@ class OccupationAdmin(WorkflowAdmin):
     search_fields = ["title", "aliases", "summary", "soc_code"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related", "preferred_credentials"]
-    inlines = [FigureInline, EntryEducationInline, StatementInline]
+    inlines = [KeyPointInline, FigureInline, EntryEducationInline, StatementInline]
     readonly_fields = ["current_answers"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "aliases", "summary", "soc_code"]}),
@@ -250,8 +261,17 @@ class StatementAdmin(HistoryAdmin):
     list_display = ["text", "topic", "occupation", "source"]
     list_select_related = ["occupation", "source"]
     list_filter = ["topic", "occupation"]
-    search_fields = ["text", "quote"]
+    search_fields = ["text", "quote", "occupation__title"]
     autocomplete_fields = ["occupation", "source"]
+
+
+@admin.register(KeyPoint)
+class KeyPointAdmin(HistoryAdmin):
+    list_display = ["text", "topic", "occupation", "position"]
+    list_select_related = ["occupation"]
+    list_filter = ["topic", "occupation"]
+    search_fields = ["text", "statements__text"]
+    autocomplete_fields = ["occupation", "statements"]
 
 
 @admin.register(EntryEducation)

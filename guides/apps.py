@@ -12,7 +12,7 @@ class GuidesConfig(AppConfig):
         from .advisors import sync_after_migrate
 
         registry.register("guides.Occupation", recoverable=True)
-        registry.register("guides.Statement", "guides.EntryEducation", "guides.Figure")
+        registry.register("guides.Statement", "guides.KeyPoint", "guides.EntryEducation", "guides.Figure")
         registry.register("guides.Pathway", recoverable=True)
         registry.register("guides.Step", "guides.PathwayNote")
 

@@ -3,11 +3,17 @@ from django.urls import reverse
 
 from credentials.models import Credential, EducationLevel
 from guides.models import Occupation, Pathway
+from sources.meta import page_meta
 
 from . import charts
 from .eligibility import assess
 from .forms import Options, PlannerForm, is_answered
 from .routes import Planner
+
+DESCRIPTION = (
+    "Check which health information credentials you can sit now, what is still missing, and the routes, "
+    "time and cost to a credential or job."
+)
 
 
 def planner(request):
@@ -19,12 +25,18 @@ def planner(request):
         levels=EducationLevel.objects.all(), credentials=credentials, occupations=occupations
     )
     form = PlannerForm(request.GET if answered else None, options=options)
-    context = {"nav": "planner", "form": form}
+    context = {
+        "nav": "planner",
+        "form": form,
+        "page": page_meta(request, title="Plan your route", description=DESCRIPTION),
+    }
     if answered and form.is_valid():
         profile = form.profile()
         context["assessments"] = [assess(credential, profile) for credential in credentials]
         context["share_url"] = request.build_absolute_uri(f"{reverse('planner:planner')}?{form.query_string()}")
         context["target"] = _plan(form.chosen_target(), profile, credentials, occupations)
+        if context["target"] is not None:
+            context["page"] = page_meta(request, title=f"Routes to {context['target'].name}", description=DESCRIPTION)
     return render(request, "planner/planner.html", context)
 
 

@@ -101,13 +101,15 @@ def test_public_pages_run_a_small_fixed_number_of_queries(client, size):
 EXPECTED = {
     "home": 4,
     "pathway list": 2,
-    "pathway": 8,
-    "step": 5,
-    "pathway print": 5,
+    # Steps show their credential's current exam fee and renewal rule (exams, fees and renewals of the
+    # credentials they require and award) and the job's current pay (figures, entry education).
+    "pathway": 13,
+    "step": 10,
+    "pathway print": 10,
     "pathway preview image": 2,
     "step preview image": 2,
     "occupation list": 3,
-    "occupation": 8,
+    "occupation": 9,  # + key points, with the statements behind them
     "credential list": 1,
     "credential": 11,  # + education levels for the eligibility check (planner)
     "organization list": 1,
@@ -115,8 +117,8 @@ EXPECTED = {
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
     "compare credentials": 12,
     "compare occupations": 5,
-    "compare pathways": 7,
+    "compare pathways": 12,
     "search": 5,
-    "sources": 13,
+    "sources": 15,  # every citation of a source: facts, organizations' descriptions, credentials' new names
     "sitemap": 16,
 }
