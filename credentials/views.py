@@ -1,9 +1,10 @@
 from django.views.generic import DetailView, ListView
 
+from editorial.views import PreviewMixin
 from editorial.workflow import published_prefetch
 from sources.meta import PageMetaMixin, page_meta
-from sources.views import PreviewMixin
 
+from . import panels
 from .models import Credential, Fee, Organization
 
 
@@ -37,19 +38,20 @@ class CredentialDetailView(PreviewMixin, PageMetaMixin, DetailView):
             image_alt=f"{credential.abbreviation}: {credential.name}",
         )
 
-    def get_context_data(self, **kwargs):
-        fees = self.object.fees.all()
-        return super().get_context_data(
-            answers=self.object.answers(),
-            other_fees=[fee for fee in fees if fee.kind == Fee.Kind.RESCHEDULE],
-            **kwargs,
-        )
-
     def get_queryset(self):
         # Occupations live in guides, which depends on this app: reach them through the reverse relation.
         occupation_model = Credential._meta.get_field("occupations").related_model
         return (
             super().get_queryset().with_details().prefetch_related(published_prefetch("occupations", occupation_model))
+        )
+
+    def get_context_data(self, **kwargs):
+        # Sections other apps prepare for this page (the planner's eligibility check), in their own code.
+        return super().get_context_data(
+            panels=panels.for_credential(self.request, self.object),
+            answers=self.object.answers(),
+            other_fees=[fee for fee in self.object.fees.all() if fee.kind == Fee.Kind.RESCHEDULE],
+            **kwargs,
         )
 
 

@@ -1,16 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class EditorialConfig(AppConfig):
-    """Editorial work on guide content: the registry of content models and the content version.
+    """Editorial work on guide content: the workflow, the registry of content models, the content version,
+    loading, export and import, recovery, the Advisors group and the admin tools.
 
-    Like django.contrib.admin, content apps register with it and it never imports them.
+    Like django.contrib.admin, content apps import it and register with it; it never imports them.
     """
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "editorial"
 
     def ready(self):
-        from . import version
+        from . import advisors, version
 
         version.connect_signals()
+        post_migrate.connect(advisors.after_migrate, sender=self, dispatch_uid="editorial-advisors-group")

@@ -38,6 +38,10 @@ def content_models():
     return [apps.get_model(label) for label in _entries]
 
 
+def model_for(label):
+    return apps.get_model(label)
+
+
 def recoverable_labels():
     return [entry.label for entry in _entries.values() if entry.recoverable]
 

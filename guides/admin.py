@@ -4,19 +4,10 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import F
 from django.forms.models import BaseInlineFormSet
-from django.urls import path
 
-from sources.admin_tools import (
-    STANDING_FIELDS,
-    HistoryAdmin,
-    ReviewDueFilter,
-    StandingAdmin,
-    WorkflowAdmin,
-    answer_rows,
-    answers_table,
-)
+from editorial.admin import HistoryAdmin, ReviewDueFilter, WorkflowAdmin
+from sources.answers_admin import STANDING_FIELDS, StandingAdmin, answer_rows, answers_table
 
-from . import admin_views, content_io
 from .models import EntryEducation, Figure, KeyPoint, Occupation, Pathway, PathwayNote, Statement, Step
 
 STEP_RELATIONS = [
@@ -96,25 +87,6 @@ class PathwayAdmin(WorkflowAdmin):
         (None, {"fields": ["title", "slug", "summary", "occupation", ("source", "quote")]}),
         WorkflowAdmin.workflow_fieldset,
     ]
-    actions = [*WorkflowAdmin.actions, "export_selected"]
-
-    @admin.action(description="Export selected as JSON (a backup or review copy)")
-    def export_selected(self, request, queryset):
-        name = queryset[0].slug if len(queryset) == 1 else "careerpath-pathways"
-        return admin_views.json_download(content_io.export_pathways(queryset), name)
-
-    def get_urls(self):
-        tools = [
-            path("tools/export/", self.admin_site.admin_view(admin_views.export_all_view), name="guides_export_all"),
-            path("tools/import/", self.admin_site.admin_view(admin_views.import_view), name="guides_import_content"),
-            path("tools/deleted/", self.admin_site.admin_view(admin_views.deleted_view), name="guides_deleted_content"),
-            path(
-                "tools/deleted/<str:label>/<int:history_id>/restore/",
-                self.admin_site.admin_view(admin_views.restore_view),
-                name="guides_restore_deleted",
-            ),
-        ]
-        return tools + super().get_urls()
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Step:

@@ -7,7 +7,7 @@ edited or removed. Three queries however long the history is.
 from dataclasses import dataclass
 from datetime import datetime
 
-from credentials.management.commands.load_content import TRANSCRIBED
+from editorial.loading import TRANSCRIBED
 
 from .models import Pathway, PathwayNote, Step
 

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from credentials.models import Credential
+from editorial.views import PreviewMixin
 from editorial.workflow import published_prefetch
 from sources.answers import STALE_AFTER_YEARS
 from sources.formats import usd
 from sources.meta import PageMetaMixin, page_meta, plain_text
-from sources.views import PreviewMixin
 
 from . import pages
 from .changelog import pathway_changes

@@ -6,6 +6,11 @@ class SharingConfig(AppConfig):
     name = "sharing"
 
     def ready(self):
+        from editorial import registry
+
         from . import signals
+
+        # Redirects are part of the content: a full export carries them, so renamed links survive a restore.
+        registry.register("sharing.SlugRedirect")
 
         signals.connect()

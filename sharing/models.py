@@ -1,6 +1,8 @@
 from django.db import models, transaction
 from django.db.models import F, Q
 
+from editorial.workflow import ContentQuerySet
+
 
 class SlugKind(models.TextChoices):
     PATHWAY = "pathway", "Pathway"
@@ -8,7 +10,10 @@ class SlugKind(models.TextChoices):
     CREDENTIAL = "credential", "Credential"
 
 
-class SlugRedirectQuerySet(models.QuerySet):
+class SlugRedirectQuerySet(ContentQuerySet):
+    def get_by_natural_key(self, kind, old_slug):
+        return self.get(kind=kind, old_slug=old_slug)
+
     def current_slugs(self, kind, old_slugs):
         """{old slug: the slug that replaced it} for those of `old_slugs` an advisor renamed."""
         return dict(self.filter(kind=kind, old_slug__in=old_slugs).values_list("old_slug", "new_slug"))
@@ -45,3 +50,6 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.old_slug} → {self.new_slug}"
+
+    def natural_key(self):
+        return (self.kind, self.old_slug)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from .admin_tools import HistoryAdmin
+from editorial.admin import HistoryAdmin
+
 from .models import Source
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("credentials", "0004_cited_claims"),
+        ("credentials", "0005_cited_claims"),
         ("guides", "0003_current_answers"),
         ("sources", "0003_where_to_check"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
-from guides import content_io, recovery
+from editorial import content_io, recovery
 from guides.models import Pathway, Step
 from tests import factories
 from tests.advisors.conftest import form_data
@@ -168,10 +168,10 @@ def test_a_deleted_pathway_comes_back_with_its_steps(advisor_client, full_pathwa
     advisor_client.post(reverse("admin:guides_pathway_delete", args=[pk]), {"post": "yes"})
     assert not Pathway.objects.filter(pk=pk).exists()
 
-    html = advisor_client.get(reverse("admin:guides_deleted_content")).content.decode()
+    html = advisor_client.get(reverse("editorial:deleted-content")).content.decode()
     assert "Become an RHIT" in html
     record = recovery.deleted_records()[0]
-    advisor_client.post(reverse("admin:guides_restore_deleted", args=[record.label, record.history_id]))
+    advisor_client.post(reverse("editorial:restore-deleted", args=[record.label, record.history_id]))
 
     restored = Pathway.objects.get(pk=pk)
     assert sorted(restored.steps.values_list("title", flat=True)) == sorted(titles)
@@ -184,7 +184,7 @@ def test_delete_confirmation_says_what_goes_with_it(advisor_client, full_pathway
 
 
 def test_export_then_import_round_trips_a_pathway(full_pathway):
-    exported = content_io.export_pathways([full_pathway])
+    exported = content_io.export_objects([full_pathway])
     step = full_pathway.steps.get(position=1)
     step.title = "Changed after the export"
     step.save()
@@ -194,7 +194,7 @@ def test_export_then_import_round_trips_a_pathway(full_pathway):
 
     content_io.import_content(exported)
 
-    assert content_io.export_pathways([Pathway.objects.get(pk=full_pathway.pk)]) == exported
+    assert content_io.export_objects([Pathway.objects.get(pk=full_pathway.pk)]) == exported
 
 
 def test_export_then_import_round_trips_all_content(content):
@@ -218,7 +218,7 @@ def test_admin_export_and_import(advisor_client, full_pathway):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("rhit.json", exported, content_type="application/json")
-    response = advisor_client.post(reverse("admin:guides_import_content"), {"file": upload})
+    response = advisor_client.post(reverse("editorial:import-content"), {"file": upload})
 
     assert response.status_code == 302
     assert full_pathway.steps.get(position=1).title == "Earn an associate degree"
@@ -228,7 +228,7 @@ def test_a_broken_import_file_changes_nothing_and_says_why(advisor_client, full_
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("bad.json", b'[{"model": "guides.pathway", "fields": {"title": 5}}', "application/json")
-    response = advisor_client.post(reverse("admin:guides_import_content"), {"file": upload})
+    response = advisor_client.post(reverse("editorial:import-content"), {"file": upload})
 
     assert response.status_code == 200
     assert "Nothing was imported" in response.content.decode() or "not a careerpath export" in response.content.decode()

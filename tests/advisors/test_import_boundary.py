@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from credentials.models import Organization
-from guides import content_io
+from editorial import content_io
 from sources.models import Source
 from tests import factories
 
@@ -33,7 +33,7 @@ def upload(objects):
 
 
 def test_an_import_holding_a_user_creates_no_account_and_names_what_it_refused(advisor_client):
-    response = advisor_client.post(reverse("admin:guides_import_content"), {"file": upload([SUPERUSER])})
+    response = advisor_client.post(reverse("editorial:import-content"), {"file": upload([SUPERUSER])})
 
     assert response.status_code == 200
     assert not get_user_model().objects.filter(username="mallory").exists()
@@ -65,7 +65,7 @@ def test_an_import_with_a_script_address_is_refused(advisor_client, model, field
     )
 
     response = advisor_client.post(
-        reverse("admin:guides_import_content"), {"file": upload([{"model": model, "fields": fields}])}
+        reverse("editorial:import-content"), {"file": upload([{"model": model, "fields": fields}])}
     )
 
     assert "Nothing was imported" in response.content.decode()

@@ -111,7 +111,7 @@ EXPECTED = {
     "occupation list": 3,
     "occupation": 9,  # + key points, with the statements behind them
     "credential list": 1,
-    "credential": 11,  # + education levels for the eligibility check (planner)
+    "credential": 12,  # + education levels and recommended preparation for the eligibility check (planner)
     "organization list": 1,
     "organization": 3,
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
@@ -119,6 +119,8 @@ EXPECTED = {
     "compare occupations": 5,
     "compare pathways": 12,
     "search": 5,
-    "sources": 15,  # every citation of a source: facts, organizations' descriptions, credentials' new names
+    # One query per kind of cited fact (recommended preparation is the newest), organizations' descriptions
+    # and credentials' new names.
+    "sources": 16,
     "sitemap": 16,
 }

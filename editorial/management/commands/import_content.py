@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.content_io import ContentImportError, import_content
+from editorial.content_io import ContentImportError, import_content
 
 
 class Command(BaseCommand):

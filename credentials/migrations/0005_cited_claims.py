@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("credentials", "0003_current_answers"),
+        ("credentials", "0004_planner_facts"),
         ("sources", "0003_where_to_check"),
     ]
 

@@ -1,8 +1,7 @@
-"""Export guide content as JSON and import it back: backups and review copies.
+"""Export content as JSON and import it back: backups and review copies.
 
 The format is Django's serialization with natural keys (slugs), so a file reads like the fixtures
-and imports into any careerpath database. Importing the file a pathway was exported to restores it
-exactly: same steps, same text, same dates.
+and imports into any careerpath database. The models come from the registry, by label.
 """
 
 from itertools import chain
@@ -22,17 +21,38 @@ def _serialize(objects):
 
 
 def export_content():
-    """Everything: sources, credentials, occupations and pathways."""
-    querysets = (apps.get_model(label).objects.order_by("pk") for label in registry.labels())
+    """Everything: every registered content model, parents first, slug redirects included."""
+    querysets = (model._default_manager.order_by("pk") for model in registry.content_models())
     return _serialize(chain.from_iterable(querysets))
 
 
-def export_pathways(pathways):
-    """Some pathways with their steps and tips (their sources, credentials and occupations by slug)."""
-    pathways = list(pathways)
-    steps = apps.get_model("guides.Step").objects.filter(pathway__in=pathways).order_by("pathway", "position")
-    notes = apps.get_model("guides.PathwayNote").objects.filter(pathway__in=pathways).order_by("pk")
-    return _serialize(chain(sorted(pathways, key=lambda pathway: pathway.pk), steps, notes))
+def owned_relations(model):
+    """The relations to content that belongs to a `model` object and goes with it (a pathway's steps)."""
+    return [
+        relation
+        for relation in model._meta.related_objects
+        if relation.one_to_many and relation.on_delete is models.CASCADE and registry.is_content(relation.related_model)
+    ]
+
+
+def with_children(objects):
+    """The objects, then everything they own (steps, routes and their requirements…), parents first."""
+    found, level = [], sorted(objects, key=lambda obj: (obj._meta.label, obj.pk))
+    while level:
+        found.extend(level)
+        children = []
+        for model in dict.fromkeys(type(obj) for obj in level):
+            parents = [obj for obj in level if type(obj) is model]
+            for relation in owned_relations(model):
+                rows = relation.related_model._default_manager.filter(**{f"{relation.field.name}__in": parents})
+                children.extend(rows.order_by("pk"))
+        level = children
+    return found
+
+
+def export_objects(objects):
+    """Some pathways, occupations or credentials with everything they own; what they link to goes by slug."""
+    return _serialize(with_children(objects))
 
 
 class ContentImportError(Exception):

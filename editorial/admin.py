@@ -1,15 +1,18 @@
-"""Admin pieces shared by every kind of guide content: history, the publishing workflow, review dates."""
+"""Admin pieces every kind of content shares: history, the publishing workflow, review dates, export.
+
+Content apps build their ModelAdmins on HistoryAdmin (or WorkflowAdmin for content with a workflow).
+"""
 
 import datetime
 
 from django.contrib import admin, messages
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.workflow import Status
-
-from .answers import current_answer, shown_as
+from . import content_io
+from .workflow import Status
 
 WORKFLOW_FIELDS = ("status", "last_reviewed", "next_review_due")
 
@@ -34,10 +37,24 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+def json_download(text, name):
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.json"'
+    return response
+
+
+@admin.action(description="Export selected as JSON (a backup or review copy)")
+def export_selected(modeladmin, request, queryset):
+    objects = list(queryset)
+    name = objects[0].slug if len(objects) == 1 and hasattr(objects[0], "slug") else "careerpath-content"
+    return json_download(content_io.export_objects(objects), name)
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Every change is recorded: who, when, what changed; advisors compare versions and revert."""
 
     history_list_display = ["history_change_reason"]
+    actions = [export_selected]
 
 
 @admin.action(description="Publish selected (records today as reviewed)")
@@ -83,7 +100,7 @@ return_to_draft = _move_to(
 class WorkflowAdmin(HistoryAdmin):
     """Draft → in review → published. Publishing records the review and schedules the next one."""
 
-    actions = [publish, send_to_review, return_to_draft]
+    actions = [publish, send_to_review, return_to_draft, export_selected]
     workflow_fieldset = (
         "Publishing",
         {
@@ -108,66 +125,3 @@ class WorkflowAdmin(HistoryAdmin):
         if became_published and "next_review_due" not in form.changed_data:
             obj.mark_published()
         super().save_model(request, obj, form, change)
-
-
-STANDING_FIELDS = ("year", "standing", "standing_note")
-
-
-class StandingAdmin(HistoryAdmin):
-    """Versioned facts: the list shows which value pages use as the current answer, and why the others are not.
-
-    Subclasses say which rows answer the same question as a row (`answer_groups`); the “Shown as” column
-    runs the same rule as the pages (sources.answers), for the rows on the page in one extra query.
-    """
-
-    list_filter = ["standing"]
-    standing_fieldset = (
-        "Which value is current",
-        {
-            "fields": [STANDING_FIELDS],
-            "description": "Pages show one current value per question: by default the newest dated value from "
-            "an official source (the issuer or BLS). Mark a value current to override that, superseded when a "
-            "newer rule replaced it, or disputed when an official source says otherwise, and give the reason: "
-            "students see it.",
-        },
-    )
-
-    def answer_groups(self, rows):
-        """{question key: [rows answering it]} for `rows`, with their siblings. Subclasses implement it."""
-        raise NotImplementedError
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        changelist.result_list = list(changelist.result_list)
-        labels = {}
-        for group in self.answer_groups(changelist.result_list).values():
-            labels.update(shown_as(current_answer(group)))
-        for row in changelist.result_list:
-            row.shown_as_label = labels.get(row.pk, "")
-        return changelist
-
-    @admin.display(description="Shown as")
-    def shown_as(self, obj):
-        label = getattr(obj, "shown_as_label", "")
-        if label.startswith("current"):
-            return format_html("<strong>{}</strong>", label)
-        return label or "—"
-
-
-def answer_rows(answers):
-    """(question, value shown, its date, why) for the read-only summary on a credential or occupation form."""
-    rows = []
-    for question, answer, describe in answers:
-        if answer.current is None:
-            rows.append((question, "No current value: pages say our sources have none", "", ""))
-        else:
-            rows.append((question, describe(answer.current), answer.as_of, answer.reason or "newest official value"))
-    return rows
-
-
-def answers_table(rows):
-    return format_html(
-        '<table class="current-answers"><thead><tr><th>Question</th><th>Pages show</th><th>As of</th>'
-        "<th>Why</th></tr></thead><tbody>{}</tbody></table>",
-        format_html_join("", "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
-    )

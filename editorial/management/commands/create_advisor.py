@@ -2,12 +2,11 @@ import getpass
 import os
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.advisors import sync_advisors_group
+from editorial.advisors import ensure_advisors_group
 
 
 class Command(BaseCommand):
@@ -42,5 +41,5 @@ class Command(BaseCommand):
         user.is_superuser = False
         user.set_password(password)
         user.save()
-        user.groups.add(sync_advisors_group(Group, Permission))
+        user.groups.add(ensure_advisors_group())
         self.stdout.write(self.style.SUCCESS(f"Advisor “{username}” can now sign in to the admin."))

@@ -4,21 +4,12 @@ from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from editorial import registry
-
-from . import content_io, recovery
-
-
-def json_download(text, name):
-    response = HttpResponse(text, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.json"'
-    return response
+from . import content_io, recovery, registry
+from .admin import json_download
 
 
 class ImportForm(forms.Form):
@@ -43,8 +34,12 @@ def _require(request, *perms):
         raise PermissionDenied
 
 
+def _view_permissions():
+    return [f"{model._meta.app_label}.view_{model._meta.model_name}" for model in registry.content_models()]
+
+
 def export_all_view(request):
-    _require(request, "guides.view_pathway", "credentials.view_credential", "sources.view_source")
+    _require(request, *_view_permissions())
     return json_download(content_io.export_content(), "careerpath-content")
 
 
@@ -62,29 +57,35 @@ def import_view(request):
             messages.success(request, f"Imported {count} objects.")
             return redirect("admin:index")
     context = {**admin.site.each_context(request), "title": "Import content", "form": form}
-    return TemplateResponse(request, "admin/guides/import_content.html", context)
+    return TemplateResponse(request, "admin/editorial/import_content.html", context)
 
 
 def deleted_view(request):
-    _require(request, "guides.view_pathway")
+    labels = [label for label in registry.recoverable_labels() if request.user.has_perm(_perm(label, "add"))]
+    if not labels:
+        raise PermissionDenied
     context = {
         **admin.site.each_context(request),
         "title": "Deleted content",
-        "records": recovery.deleted_records(),
+        "records": recovery.deleted_records(labels),
     }
-    return TemplateResponse(request, "admin/guides/deleted_content.html", context)
+    return TemplateResponse(request, "admin/editorial/deleted_content.html", context)
+
+
+def _perm(label, action):
+    app_label, model_name = label.split(".")
+    return f"{app_label}.{action}_{model_name.lower()}"
 
 
 @require_POST
 def restore_view(request, label, history_id):
     if label not in registry.recoverable_labels():
         raise PermissionDenied
-    app_label, model_name = label.split(".")
-    _require(request, f"{app_label}.add_{model_name.lower()}")
+    _require(request, _perm(label, "add"))
     record = apps.get_model(label).history.filter(history_id=history_id, history_type="-").first()
     if record is None:
         messages.error(request, "That deletion record no longer exists.")
     else:
         restored = recovery.restore(record)
         messages.success(request, f"Restored “{restored}” with what was deleted alongside it.")
-    return redirect("admin:guides_deleted_content")
+    return redirect("editorial:deleted-content")

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.db import models
+
+
+class ContentImport(models.Model):
+    """One import of a content file: who imported which file, when, and what it changed.
+
+    Each object the import created, changed or deleted also has a history entry naming the file.
+    """
+
+    file_name = models.CharField(max_length=255, help_text="The name of the imported file.")
+    sha256 = models.CharField(max_length=64, help_text="Fingerprint of the file's content.")
+    size = models.PositiveIntegerField(help_text="Size of the file in bytes.")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    created = models.PositiveIntegerField(default=0, help_text="Objects the import created.")
+    changed = models.PositiveIntegerField(default=0, help_text="Objects the import changed.")
+    deleted = models.PositiveIntegerField(default=0, help_text="Objects the import deleted.")
+    summary = models.TextField(blank=True, help_text="What changed, object by object.")
+
+    class Meta:
+        ordering = ["-imported_at"]
+        default_permissions = ("view",)
+        permissions = [("import_content", "Can import content from a file (creates, changes and deletes content)")]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"
