@@ -180,6 +180,9 @@ class StatementTopic(models.TextChoices):
     ADVANCEMENT = "advancement", "Advancement"
 
 
+# At most this many key points in one part of the occupation page: a short list a phone can show.
+MAX_POINTS_PER_PART = 8
+
 # The occupation page's parts, in reading order, and the statement topics each gathers.
 PAGE_SECTIONS = [
     ("what-they-do", "What they do", [StatementTopic.DUTIES, StatementTopic.SPECIALIZATION]),
