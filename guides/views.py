@@ -305,7 +305,9 @@ def freshness(request):
             "current": [row for row in rows if row[2]],
             "missing": [row for row in rows if not row[2]],
             "stale_after": STALE_AFTER_YEARS,
-            "review_days": settings.CONTENT_REVIEW_INTERVAL_DAYS,
+            "review_every": "year"
+            if settings.CONTENT_REVIEW_INTERVAL_DAYS == 365
+            else f"{settings.CONTENT_REVIEW_INTERVAL_DAYS} days",
             "page": page_meta(
                 request,
                 title="How current are the figures?",
