@@ -10,7 +10,9 @@ plain text, escaped once, by the template. Advisor-written Markdown becomes plai
 import html
 from dataclasses import dataclass
 
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -40,6 +42,14 @@ class PageMeta:
     type: str = "website"
 
 
+def absolute(request, path):
+    """`path` as a full address on this site; as it is when the request's host is not one we serve (an error page)."""
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return path
+
+
 def page_meta(
     request, *, title, description="", path=None, image_path=None, image_version=None, image_alt="", type="website"
 ):
@@ -50,16 +60,19 @@ def page_meta(
     return PageMeta(
         title=title,
         description=Truncator(description or SITE_DESCRIPTION).chars(DESCRIPTION_LENGTH),
-        url=request.build_absolute_uri(path or request.path),
-        image=request.build_absolute_uri(image_path),
+        url=absolute(request, path or request.path),
+        image=absolute(request, image_path),
         image_alt=image_alt or "careerpath: step-by-step guides to careers in health information",
         type=type,
     )
 
 
 def default_page(request):
-    """Context processor: the site's own metadata, for any page whose view prepares none of its own."""
-    return {"page": page_meta(request, title=SITE_TITLE)}
+    """Context processor: the site's own metadata, for any page whose view prepares none of its own.
+
+    Lazy, so that a page whose view prepares its own (and an error page) never builds this one.
+    """
+    return {"page": SimpleLazyObject(lambda: page_meta(request, title=SITE_TITLE))}
 
 
 class PageMetaMixin:
