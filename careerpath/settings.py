@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sources.citations.citations",
+                "sources.meta.default_page",
             ],
         },
     },
@@ -192,6 +193,9 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# The main occupation's admin form (figures, entry education, statements and key points inline) posts
+# about 1,500 fields; Django's default of 1,000 would refuse an advisor's save. Still a bound on a POST.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

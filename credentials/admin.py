@@ -27,6 +27,7 @@ class OrganizationAdmin(HistoryAdmin):
     list_filter = ["role"]
     search_fields = ["abbreviation", "name", "description"]
     prepopulated_fields = {"slug": ["abbreviation"]}
+    autocomplete_fields = ["source"]
 
 
 @admin.register(EducationLevel)
@@ -144,13 +145,16 @@ class CredentialAdmin(WorkflowAdmin):
                 "value's standing below (with the reason).",
             },
         ),
-        ("Renamed", {"fields": ["renamed_to", "renamed_year", "renamed_source"], "classes": ["collapse"]}),
+        (
+            "Renamed",
+            {"fields": [("renamed_to", "renamed_year"), ("renamed_source", "renamed_quote")], "classes": ["collapse"]},
+        ),
         ("Where it leads", {"fields": ["leads_to"]}),
         WorkflowAdmin.workflow_fieldset,
     ]
     search_fields = ["abbreviation", "name", "other_names", "certifies"]
     prepopulated_fields = {"slug": ["abbreviation"]}
-    autocomplete_fields = ["issuer", "leads_to"]
+    autocomplete_fields = ["issuer", "leads_to", "renamed_source"]
     inlines = [EligibilityRouteInline, ExamInline, FeeInline, RenewalInline]
 
     @admin.display(description="Pages show")

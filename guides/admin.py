@@ -1,5 +1,6 @@
 from collections import defaultdict
 
+from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import F
@@ -8,7 +9,18 @@ from django.forms.models import BaseInlineFormSet
 from editorial.admin import HistoryAdmin, ReviewDueFilter, WorkflowAdmin
 from sources.answers_admin import STANDING_FIELDS, StandingAdmin, answer_rows, answers_table
 
-from .models import EntryEducation, Figure, Occupation, Pathway, PathwayNote, Statement, Step
+from .models import (
+    MAX_POINTS_PER_PART,
+    PAGE_SECTIONS,
+    EntryEducation,
+    Figure,
+    KeyPoint,
+    Occupation,
+    Pathway,
+    PathwayNote,
+    Statement,
+    Step,
+)
 
 STEP_RELATIONS = [
     "source",
@@ -54,6 +66,7 @@ class StepInline(admin.StackedInline):
                 "fields": [
                     ("requires_education", "requires_credential"),
                     ("awards_education", "awards_credential"),
+                    "covers",
                     "course_list",
                 ],
                 "classes": ["collapse"],
@@ -126,6 +139,53 @@ class StatementInline(admin.StackedInline):
     fields = [("topic", "position"), "text", ("source", "quote")]
 
 
+class KeyPointForm(forms.ModelForm):
+    class Meta:
+        model = KeyPoint
+        fields = ["occupation", "topic", "position", "text", "statements"]
+
+    def clean_statements(self):
+        statements = self.cleaned_data["statements"]
+        occupation_id = self.instance.occupation_id or getattr(self.cleaned_data.get("occupation"), "pk", None)
+        others = [statement for statement in statements if statement.occupation_id != occupation_id]
+        if others:
+            raise forms.ValidationError(
+                "A key point can only draw on this occupation's own statements. Remove: "
+                + "; ".join(str(statement) for statement in others)
+            )
+        if not statements:
+            raise forms.ValidationError("Choose at least one statement: every point needs a source.")
+        return statements
+
+
+class KeyPointFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        per_part = defaultdict(int)
+        parts = {topic: title for _slug, title, topics in PAGE_SECTIONS for topic in topics}
+        for form in self.forms:
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("topic"):
+                per_part[parts[form.cleaned_data["topic"]]] += 1
+        crowded = [title for title, count in per_part.items() if count > MAX_POINTS_PER_PART]
+        if crowded:
+            raise forms.ValidationError(
+                f"A part of the page shows at most {MAX_POINTS_PER_PART} key points, so that students can read it "
+                f"on a phone. Merge or remove some in: {', '.join(crowded)}."
+            )
+
+
+class KeyPointInline(admin.StackedInline):
+    """What the page says, in the site's own words: a few points, each backed by the statements below."""
+
+    model = KeyPoint
+    form = KeyPointForm
+    formset = KeyPointFormSet
+    extra = 0
+    autocomplete_fields = ["statements"]
+    fields = [("topic", "position"), "text", "statements"]
+    verbose_name_plural = "key points (what the page shows; at most 8 per part)"
+
+
 class EntryEducationInline(admin.StackedInline):
     model = EntryEducation
     extra = 0
@@ -140,7 +200,7 @@ class OccupationAdmin(WorkflowAdmin):
     search_fields = ["title", "aliases", "summary", "soc_code"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related", "preferred_credentials"]
-    inlines = [FigureInline, EntryEducationInline, StatementInline]
+    inlines = [KeyPointInline, FigureInline, EntryEducationInline, StatementInline]
     readonly_fields = ["current_answers"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "aliases", "summary", "soc_code"]}),
@@ -222,8 +282,18 @@ class StatementAdmin(HistoryAdmin):
     list_display = ["text", "topic", "occupation", "source"]
     list_select_related = ["occupation", "source"]
     list_filter = ["topic", "occupation"]
-    search_fields = ["text", "quote"]
+    search_fields = ["text", "quote", "occupation__title"]
     autocomplete_fields = ["occupation", "source"]
+
+
+@admin.register(KeyPoint)
+class KeyPointAdmin(HistoryAdmin):
+    form = KeyPointForm
+    list_display = ["text", "topic", "occupation", "position"]
+    list_select_related = ["occupation"]
+    list_filter = ["topic", "occupation"]
+    search_fields = ["text", "statements__text"]
+    autocomplete_fields = ["occupation", "statements"]
 
 
 @admin.register(EntryEducation)

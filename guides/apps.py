@@ -9,6 +9,6 @@ class GuidesConfig(AppConfig):
         from editorial import registry
 
         registry.register("guides.Occupation", recoverable=True)
-        registry.register("guides.Statement", "guides.EntryEducation", "guides.Figure")
+        registry.register("guides.Statement", "guides.KeyPoint", "guides.EntryEducation", "guides.Figure")
         registry.register("guides.Pathway", recoverable=True)
         registry.register("guides.Step", "guides.PathwayNote")

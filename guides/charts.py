@@ -40,8 +40,11 @@ def bar_chart(points, *, highlight=None):
     return {"width": WIDTH, "height": height, "bars": bars, "label_x": LABEL_WIDTH - 8}
 
 
-def history_chart(points):
-    """A line through (year, amount) points, oldest first; None when there are fewer than two years."""
+def history_chart(points, *, highlight=None):
+    """A line through (year, amount) points, oldest first; None when there are fewer than two years.
+
+    `highlight` names the year drawn as the accent point (the current answer).
+    """
     points = sorted(points)
     if len({year for year, _amount in points}) < 2:
         return None
@@ -61,7 +64,14 @@ def history_chart(points):
         return round(top_pad + plot_h - float(amount / ceiling) * plot_h, 1)
 
     dots = [
-        {"x": x_for(year), "y": y_for(amount), "year": year, "value": _money(amount), "label_y": y_for(amount) - 10}
+        {
+            "x": x_for(year),
+            "y": y_for(amount),
+            "year": year,
+            "value": _money(amount),
+            "label_y": y_for(amount) - 10,
+            "is_highlight": year == highlight,
+        }
         for year, amount in points
     ]
     grid = []

@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
@@ -6,9 +6,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from credentials.models import NOT_NEGATIVE, Credential, min_not_above_max
-from editorial.workflow import Reviewable, ReviewableQuerySet, Status, published_prefetch
-from sources.answers import current_answer
+from credentials.models import NOT_NEGATIVE, Credential, FeeKind, min_not_above_max
+from editorial.workflow import ContentQuerySet, Reviewable, ReviewableQuerySet, Status, published_prefetch
+from sources.answers import NOT_CONFIRMED, current_answer
+from sources.formats import usd
+from sources.meta import plain_text
 from sources.models import Cited, Versioned, one_current, standing_constraints
 
 
@@ -28,9 +30,13 @@ class OccupationQuerySet(ReviewableQuerySet):
         )
 
     def with_connections(self):
-        """Statements, published pathways, preferred credentials and related occupations: an occupation page."""
+        """Statements, key points, published pathways, preferred credentials and related occupations: a page."""
+        points = KeyPoint.objects.prefetch_related(
+            published_prefetch("statements", Statement.objects.select_related("source"))
+        )
         return self.with_facts().prefetch_related(
             published_prefetch("statements", Statement.objects.select_related("source")),
+            published_prefetch("key_points", points),
             published_prefetch("pathways", Pathway.objects.for_listing()),
             published_prefetch("preferred_credentials", Credential.objects.with_issuer()),
             published_prefetch("related", Occupation),
@@ -92,6 +98,25 @@ class Occupation(Reviewable):
             grouped[statement.topic].append(statement)
         return [(StatementTopic(topic).label, items) for topic, items in grouped.items() if items]
 
+    def page_sections(self):
+        """{key: part} of the page in reading order ("what_they_do"…), each with its points and sources.
+
+        A part shows its key points (the site's own words); where an advisor has written none, each
+        statement is a point of its own. Built from prefetched rows (``with_connections()``).
+        """
+        points = {topic: [] for topic in StatementTopic.values}
+        statements = {topic: [] for topic in StatementTopic.values}
+        for point in self.key_points.all():
+            points[point.topic].append(point)
+        for statement in self.statements.all():
+            statements[statement.topic].append(statement)
+        sections = {}
+        for slug, title, topics in PAGE_SECTIONS:
+            said = [statement for topic in topics for statement in statements[topic]]
+            shown = [point for topic in topics for point in points[topic]] or said
+            sections[slug.replace("-", "_")] = PageSection(slug=slug, title=title, points=shown, statements=said)
+        return sections
+
     def figures_by_measure(self):
         """{measure: [figures, oldest first, undated last]} from the prefetched figures; every measure present."""
         grouped = {measure: [] for measure in FigureMeasure.values}
@@ -120,6 +145,30 @@ class Occupation(Reviewable):
         return answers
 
 
+@dataclass
+class PageSection:
+    """A part of the occupation page: its points, and every statement of its topics (for the disclosure)."""
+
+    slug: str
+    title: str
+    points: list
+    statements: list
+
+    def __bool__(self):
+        return bool(self.points)
+
+    @property
+    def entries(self):
+        """(point, anchor of what its sources said) pairs: a point's citation marker links to its anchor."""
+        return [(point, f"said-{self.slug}-{index}") for index, point in enumerate(self.points, start=1)]
+
+    @property
+    def unlisted(self):
+        """Statements no point draws on: still shown, word for word, under the points' sources."""
+        used = {statement.pk for point in self.points for statement in point.supporting}
+        return [statement for statement in self.statements if statement.pk not in used]
+
+
 class StatementTopic(models.TextChoices):
     DUTIES = "duties", "What they do"
     WORK_ENVIRONMENT = "environment", "Work environment"
@@ -129,6 +178,19 @@ class StatementTopic(models.TextChoices):
     CREDENTIALS = "credentials", "Credentials"
     OUTLOOK = "outlook", "Job outlook"
     ADVANCEMENT = "advancement", "Advancement"
+
+
+# At most this many key points in one part of the occupation page: a short list a phone can show.
+MAX_POINTS_PER_PART = 8
+
+# The occupation page's parts, in reading order, and the statement topics each gathers.
+PAGE_SECTIONS = [
+    ("what-they-do", "What they do", [StatementTopic.DUTIES, StatementTopic.SPECIALIZATION]),
+    ("work-environment", "Work environment", [StatementTopic.WORK_ENVIRONMENT, StatementTopic.SCHEDULE]),
+    ("how-to-become-one", "How to become one", [StatementTopic.EDUCATION, StatementTopic.ADVANCEMENT]),
+    ("job-outlook", "Job outlook", [StatementTopic.OUTLOOK]),
+    ("credentials", "Credentials", [StatementTopic.CREDENTIALS]),
+]
 
 
 class Statement(Cited):
@@ -160,6 +222,65 @@ class Statement(Cited):
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def supporting(self):
+        """A statement shown as a point of its own is backed by itself."""
+        return [self]
+
+    @property
+    def sources(self):
+        return [self.source]
+
+
+class KeyPoint(models.Model):
+    """One point an occupation page makes, in the site's own words, backed by the sources' statements.
+
+    Sources say the same thing many times over; a page shows a few key points, each citing every source
+    that supports it, and keeps what each source said, word for word, one click away.
+    """
+
+    published_with = "occupation"  # published when its occupation is
+
+    Topic = StatementTopic
+
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="key_points", help_text="The occupation this point is about."
+    )
+    topic = models.CharField(
+        help_text="Which part of the occupation page shows it.", max_length=20, choices=Topic.choices
+    )
+    position = models.PositiveSmallIntegerField(help_text="Order within its part of the page, starting at 1.")
+    text = models.TextField(help_text="The point in plain words, as the page shows it: a sentence or two.")
+    statements = models.ManyToManyField(
+        Statement,
+        related_name="key_points",
+        help_text="The source sentences (of this occupation) that back the point. The page cites each one's "
+        "source and shows their exact words on request. A point needs at least one.",
+    )
+
+    objects = ContentQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["occupation", "topic", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(topic__in=StatementTopic.values), name="key_point_topic_valid"),
+            models.UniqueConstraint(fields=["occupation", "topic", "position"], name="unique_key_point_position"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def supporting(self):
+        return list(self.statements.all())
+
+    @property
+    def sources(self):
+        """Every source behind the point, once each, in the order of its statements (prefetched)."""
+        return list({statement.source_id: statement.source for statement in self.statements.all()}.values())
 
 
 class EntryEducation(Versioned):
@@ -195,6 +316,10 @@ class EntryEducation(Versioned):
 
     def __str__(self):
         return f"{self.occupation}: {self.wording}"
+
+    @property
+    def summary(self):
+        return self.wording
 
 
 class FigureMeasure(models.TextChoices):
@@ -352,6 +477,10 @@ class Figure(Versioned):
         return f"{self.get_measure_display()} {self.as_of}: {self.value_display}"
 
     @property
+    def summary(self):
+        return self.value_display
+
+    @property
     def dated_year(self):
         """A projection is as old as its first year (the data it starts from), a count as old as its year."""
         return self.period_start or self.year
@@ -365,6 +494,8 @@ class Figure(Versioned):
             return f"{qualifier}{amount}{suffix}"
         if self.unit == self.Unit.PERCENT:
             return f"{qualifier}{self.value.normalize():f}%"
+        if self.unit == self.Unit.COUNT and self.wording:
+            return f"{qualifier}{self.value:,.0f} {self.wording}"
         return f"{qualifier}{self.value:,.0f} {self.get_unit_display()}".rstrip()
 
     @property
@@ -382,6 +513,8 @@ class Figure(Versioned):
 
 @dataclass
 class PathwayTotals:
+    """Typical time and cost of a pathway. Costs add only current, undisputed figures; the rest is said in words."""
+
     duration_min: Decimal | None
     duration_max: Decimal | None
     cost_min: Decimal | None
@@ -389,6 +522,14 @@ class PathwayTotals:
     untimed_steps: list
     uncosted_steps: list
     held_at_end: list
+    counted: list = field(default_factory=list)  # what the cost total is made of, in words
+    left_out: list = field(default_factory=list)  # one-time costs the total cannot include, in words
+    recurring: list = field(default_factory=list)  # fees paid again after the pathway, in words
+
+    @property
+    def is_complete(self):
+        """Whether the cost total covers every one-time cost of the pathway."""
+        return self.cost_min is not None and not self.left_out
 
 
 class PathwayQuerySet(ReviewableQuerySet):
@@ -403,12 +544,12 @@ class PathwayQuerySet(ReviewableQuerySet):
     def with_steps(self):
         """Steps in position order with what they require or award, in a fixed number of queries."""
         steps = Step.objects.select_related("source", "requires_education", "awards_education").prefetch_related(
-            published_prefetch("requires_credential", Credential),
-            published_prefetch("awards_credential", Credential),
+            published_prefetch("requires_credential", Credential.objects.with_answers()),
+            published_prefetch("awards_credential", Credential.objects.with_answers()),
             "course_list__items__course",
         )
         return self.select_related("source").prefetch_related(
-            published_prefetch("occupation", Occupation),
+            published_prefetch("occupation", Occupation.objects.with_facts()),
             published_prefetch("steps", steps),
             published_prefetch("notes", PathwayNote.objects.select_related("source")),
         )
@@ -451,30 +592,63 @@ class Pathway(Reviewable, Cited):
         return (self.slug,)
 
     def totals(self):
-        """Typical time and cost of the whole pathway, adding up what the sources state for each step."""
+        """Typical time and cost of the whole pathway, from prefetched steps (``with_steps()``).
+
+        Time adds what the sources state for each step. Cost adds each step's own stated cost and, for a
+        step that is a credential's exam, that credential's *current* exam fee (what anyone pays: the
+        non-member fee). Superseded, disputed, unconfirmed or undated fees are never added: the total says
+        in words what it leaves out, and which fees come back after the pathway (renewal).
+        """
         steps = list(self.steps.all())
         timed = [step for step in steps if step.duration_min_months is not None]
-        costed = [step for step in steps if step.cost_min is not None]
-        held = []
+        held, counted, left_out, recurring = [], [], [], []
+        cost_min = cost_max = None
+        uncosted = []
         for step in steps:
             for award in (step.awards_education, step.awards_credential):
                 if award is not None and award not in held:
                     held.append(award)
+            low, high, said = step.cost_contribution()
+            if low is None:
+                uncosted.append(step.position)
+            else:
+                cost_min, cost_max = (cost_min or 0) + low, (cost_max or 0) + high
+                counted.append(said)
+            if said and low is None:
+                (recurring if step.covers == StepCovers.RENEWAL else left_out).append(said)
         return PathwayTotals(
             duration_min=sum((step.duration_min_months for step in timed), Decimal(0)) if timed else None,
             duration_max=sum((step.duration_max_months or step.duration_min_months for step in timed), Decimal(0))
             if timed
             else None,
-            cost_min=sum((step.cost_min for step in costed), Decimal(0)) if costed else None,
-            cost_max=sum((step.cost_max or step.cost_min for step in costed), Decimal(0)) if costed else None,
+            cost_min=cost_min,
+            cost_max=cost_max,
             untimed_steps=[step.position for step in steps if step not in timed],
-            uncosted_steps=[step.position for step in steps if step not in costed],
+            uncosted_steps=uncosted,
             held_at_end=held,
+            counted=counted,
+            left_out=left_out,
+            recurring=recurring,
         )
+
+
+class StepCovers(models.TextChoices):
+    NOTHING = "", "Nothing more"
+    EXAM = "exam", "The exam for the credential this step leads to"
+    RENEWAL = "renewal", "Renewing the credential this step requires"
+    JOB = "job", "Finding work in the pathway's occupation"
+
+
+# Education above this rank is a postsecondary program, which charges tuition (high school is 10).
+HIGH_SCHOOL_RANK = 10
+TUITION_NOT_KNOWN = "varies by program and is not in our sources"
 
 
 class Step(Cited):
     published_with = "pathway"  # published when its pathway is
+
+    Covers = StepCovers
+
     pathway = models.ForeignKey(
         Pathway, on_delete=models.CASCADE, related_name="steps", help_text="The pathway this step belongs to."
     )
@@ -555,6 +729,16 @@ class Step(Cited):
         related_name="steps",
         help_text="Courses the source lists for this step.",
     )
+    covers = models.CharField(
+        "shows current answers for",
+        max_length=10,
+        choices=Covers.choices,
+        blank=True,
+        default=Covers.NOTHING,
+        help_text="What the page shows beside this step from the credential's or the job's current answers: the "
+        "exam with its current fee and length, the renewal rule with its fee, or the job's current pay and "
+        "outlook. An exam step's cost is then the credential's current fee: leave its cost fields empty.",
+    )
 
     history = HistoricalRecords()
 
@@ -585,10 +769,143 @@ class Step(Cited):
                 name="step_cost_not_negative",
                 violation_error_message="A cost can't be negative.",
             ),
+            models.CheckConstraint(condition=Q(covers__in=StepCovers.values), name="step_covers_valid"),
+            models.CheckConstraint(
+                condition=~Q(covers=StepCovers.EXAM) | Q(awards_credential__isnull=False),
+                name="step_exam_names_its_credential",
+                violation_error_message="An exam step needs the credential it leads to (“Leads to”).",
+            ),
+            models.CheckConstraint(
+                condition=~Q(covers=StepCovers.RENEWAL) | Q(requires_credential__isnull=False),
+                name="step_renewal_names_its_credential",
+                violation_error_message="A renewal step needs the credential it renews (“Requires”).",
+            ),
+            models.CheckConstraint(
+                condition=~Q(covers__in=[StepCovers.EXAM, StepCovers.RENEWAL])
+                | Q(cost_min__isnull=True, cost_max__isnull=True),
+                name="step_fee_comes_from_the_credential",
+                violation_error_message="This step's cost is the credential's current fee: leave the step's own "
+                "cost empty and keep the fee on the credential.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.position}. {self.title}"
+
+    @property
+    def credential_answers(self):
+        """The current answers of the credential this step is about (exam or renewal), or None."""
+        credential = {StepCovers.EXAM: self.awards_credential, StepCovers.RENEWAL: self.requires_credential}.get(
+            self.covers
+        )
+        return credential.answers() if credential is not None else None
+
+    @property
+    def fee_answer(self):
+        """The credential's current fee this step costs: its exam fee, or the fee that renews it."""
+        answers = self.credential_answers
+        if answers is None:
+            return None
+        return answers.exam_fee if self.covers == StepCovers.EXAM else answers.renewal_fee
+
+    def cost_contribution(self):
+        """(lowest, highest, in words) this step adds to a total; (None, None, why not) when nothing is added."""
+        if self.covers in (StepCovers.EXAM, StepCovers.RENEWAL):
+            return self._fee_contribution()
+        if self.cost_min is not None:
+            return self.cost_min, self.cost_max or self.cost_min, f"step {self.position} ({self.title})"
+        if self.charges_tuition:
+            return None, None, f"tuition for step {self.position} ({self.title}) {TUITION_NOT_KNOWN}"
+        return None, None, ""
+
+    @property
+    def charges_tuition(self):
+        """A postsecondary program charges tuition, which no source states: a total must say it leaves it out."""
+        level = self.awards_education
+        return level is not None and level.rank > HIGH_SCHOOL_RANK
+
+    @property
+    def cost_note(self):
+        """What the page says when a step states no cost of its own."""
+        return TUITION_NOT_KNOWN if self.charges_tuition else "none in our sources"
+
+    def _fee_contribution(self):
+        credential = self.awards_credential if self.covers == StepCovers.EXAM else self.requires_credential
+        answers, answer = self.credential_answers, self.fee_answer
+        name = f"{credential.abbreviation} {'exam' if self.covers == StepCovers.EXAM else 'renewal'} fee"
+        if not answer:
+            said = f"{credential.issuer.abbreviation}'s current {name} is not in our sources"
+            if answer.others:
+                row, label = answer.others[0]
+                said += f" ({row.source.short_description} gives {row.amount_display}, {row.as_of}, {label})"
+            return None, None, said
+        fee = answer.current
+        amount = fee.amount_for_everyone
+        who = " for non-members" if fee.nonmember_amount == amount != fee.member_amount else ""
+        if self.covers == StepCovers.EXAM:
+            return amount, amount, f"the {name}, {usd(amount)}{who} ({answer.as_of})"
+        name = f"{credential.abbreviation} {fee.get_kind_display().lower()}"
+        renewal = answers.renewal.current
+        if fee.kind == FeeKind.MAINTENANCE:
+            cycle = "every year"
+        elif renewal is not None and renewal.cycle_years:
+            cycle = f"every {renewal.cycle_years} years"
+        else:
+            cycle = "again"
+        return None, None, f"the {name}, {usd(amount)}{who} ({answer.as_of}), is paid {cycle} after you are certified"
+
+    def answers_shown(self):
+        """(question, Answer) pairs the page shows beside this step, from the credential's or the job's answers."""
+        if self.covers == StepCovers.JOB:
+            answers = self.occupation_answers
+            if answers is None:
+                return []
+            return [
+                ("Median pay", answers["median_pay"]),
+                ("Projected growth", answers["growth"]),
+                ("Number of jobs", answers["employment"]),
+            ]
+        answers = self.credential_answers
+        if answers is None:
+            return []
+        if self.covers == StepCovers.EXAM:
+            return [
+                ("Exam fee", answers.exam_fee),
+                ("Questions and time", answers.exam_length),
+                ("The exam", answers.exam),
+            ]
+        return [("Renewal rule", answers.renewal), ("Renewal fee", answers.renewal_fee)]
+
+    def disagreements(self):
+        """Where this step's own source says something other than the current answer, in words.
+
+        The step follows one article; when that article's figure or rule is older, disputed or unconfirmed,
+        the page says so beside the step instead of leaving the article's version to stand.
+        """
+        notes = []
+        for question, answer in self.answers_shown():
+            for row, label in answer.others:
+                # An unconfirmed version only matters where there is nothing current to read instead.
+                if row.source_id != self.source_id or (label == NOT_CONFIRMED and answer):
+                    continue
+                if row.standing_note:
+                    verdict = row.standing_note
+                elif answer:
+                    verdict = (
+                        f"The current figure is {answer.text} ({answer.as_of}, {answer.source.short_description})."
+                    )
+                else:
+                    verdict = "Our sources have no current figure from the issuer."
+                notes.append(
+                    {"question": question, "text": answer.describe(row), "row": row, "label": label, "verdict": verdict}
+                )
+        return notes
+
+    @property
+    def occupation_answers(self):
+        """The pathway's occupation's current answers, for a job step (None for other steps or a draft job)."""
+        occupation = self.pathway.occupation if self.covers == StepCovers.JOB else None
+        return occupation.answers() if occupation is not None else None
 
     def get_absolute_url(self):
         return f"{self.pathway.get_absolute_url()}#{self.anchor}"
@@ -627,4 +944,4 @@ class PathwayNote(Cited):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.text[:60]}"
+        return f"{self.get_kind_display()}: {plain_text(self.text, limit=60)}"

@@ -257,8 +257,12 @@ def step_facts(step):
             f"Typical time: {span(step.duration_min_months, step.duration_max_months, 'months')}",
             FACT_WEIGHT,
         )
-    if step.cost_min is not None:
-        facts["cost"] = f"Typical cost: {span(step.cost_min, step.cost_max, 'usd')}", FACT_WEIGHT
+    # The same figure the pathway's total counts: an exam or renewal step costs the credential's current fee.
+    low, high, said = step.cost_contribution()
+    if low is not None:
+        facts["cost"] = f"Typical cost: {span(low, high, 'usd')}", FACT_WEIGHT
+    elif said and step.covers:
+        facts["cost"] = f"Cost: {said[0].upper()}{said[1:]}", FACT_WEIGHT
     return facts
 
 
@@ -307,7 +311,8 @@ def documents():
         docs.append(doc)
 
     steps = Step.objects.select_related("awards_education").prefetch_related(
-        published_prefetch("awards_credential", Credential)
+        published_prefetch("awards_credential", Credential.objects.with_answers()),
+        published_prefetch("requires_credential", Credential.objects.with_answers()),
     )
     pathways = Pathway.objects.published().prefetch_related(
         published_prefetch("occupation", Occupation), published_prefetch("steps", steps.order_by("position"))

@@ -17,4 +17,5 @@ urlpatterns = [
     path("compare/occupations/", views.compare_occupations, name="compare-occupations"),
     path("compare/pathways/", views.compare_pathways, name="compare-pathways"),
     path("search/", views.search_view, name="search"),
+    path("how-current/", views.freshness, name="freshness"),
 ]

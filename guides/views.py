@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -8,11 +9,14 @@ from django.views.generic import DetailView, ListView
 from credentials.models import Credential
 from editorial.views import PreviewMixin
 from editorial.workflow import published_prefetch
+from sources.answers import STALE_AFTER_YEARS
+from sources.formats import usd
+from sources.meta import PageMetaMixin, page_meta, plain_text
 
-from . import charts, current, start
+from . import current, pages, start
 from .changelog import pathway_changes
 from .forms import MIN_COMPARE, CompareForm, parse_selection
-from .models import Figure, Occupation, Pathway, Step
+from .models import Occupation, Pathway, Step
 from .search import search
 
 # Steps with what they award, for a pathway's totals and what a student holds at the end.
@@ -48,11 +52,12 @@ def home(request):
                 (credential, current.exam_fee(credential))
                 for credential in start.credentials_from_entry_up(credentials)
             ],
+            "page": page_meta(request, title="Become a health information technician"),
         },
     )
 
 
-class PathwayListView(ListView):
+class PathwayListView(PageMetaMixin, ListView):
     queryset = Pathway.objects.published().for_listing()
     extra_context = {"nav": "pathways"}
 
@@ -62,16 +67,42 @@ class PathwayListView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(guides=start.pathway_guide(self.object_list), **kwargs)
 
+    def get_page_meta(self):
+        return page_meta(
+            self.request,
+            title="Pathways",
+            description="Step-by-step guides to becoming a health information technician: how they relate, "
+            "which one to follow, and today's fees and figures beside each step.",
+        )
 
-class PathwayDetailView(PreviewMixin, DetailView):
+
+def pathway_description(pathway, totals):
+    """What a pathway's preview says: its summary, then the total cost as far as current figures go."""
+    cost = f" Counted cost: {usd(totals.cost_min)}." if totals.cost_min is not None else ""
+    return plain_text(pathway.summary) + cost
+
+
+class PathwayDetailView(PreviewMixin, PageMetaMixin, DetailView):
     queryset = Pathway.objects.with_steps()
     extra_context = {"nav": "pathways"}
+
+    def get_page_meta(self):
+        pathway = self.object
+        return page_meta(
+            self.request,
+            title=pathway.title,
+            description=pathway_description(pathway, pathway.totals()),
+            image_path=reverse("sharing:pathway-preview", args=[pathway.slug]),
+            image_version=pathway.updated_at,
+            image_alt=pathway.title,
+            type="article",
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(changes=pathway_changes(self.object), **kwargs)
 
 
-class StepDetailView(PreviewMixin, DetailView):
+class StepDetailView(PreviewMixin, PageMetaMixin, DetailView):
     """One step on a page of its own (its shareable permalink), with its pathway around it."""
 
     queryset = Pathway.objects.with_steps()
@@ -87,55 +118,101 @@ class StepDetailView(PreviewMixin, DetailView):
         self.steps, self.index = steps, index
         return pathway
 
+    def get_page_meta(self):
+        pathway, step = self.object, self.steps[self.index]
+        path = reverse("guides:step-detail", args=[pathway.slug, step.position])
+        facts = " ".join(
+            f"{question}: {answer.text} ({answer.as_of})." for question, answer in step.answers_shown() if answer
+        )
+        return page_meta(
+            self.request,
+            title=f"Step {step.position} of {len(self.steps)}: {step.title} ({pathway.title})",
+            description=f"{plain_text(step.body)} {facts}".strip(),
+            path=path,
+            image_path=reverse("sharing:step-preview", args=[pathway.slug, step.position]),
+            image_version=pathway.updated_at,
+            image_alt=f"Step {step.position} of {len(self.steps)}: {step.title}",
+            type="article",
+        )
+
     def get_context_data(self, **kwargs):
         step = self.steps[self.index]
         return super().get_context_data(
             steps=self.steps,
             step=step,
-            step_label=f"Step {step.position} of {len(self.steps)}: {step.title} ({self.object.title})",
             previous=self.steps[self.index - 1] if self.index > 0 else None,
             next=self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None,
             **kwargs,
         )
 
 
-class PathwayPrintView(PreviewMixin, DetailView):
+class PathwayPrintView(PreviewMixin, PageMetaMixin, DetailView):
     """Every step of a pathway in full, for paper: with its sources, their dates and the live page's address."""
 
     queryset = Pathway.objects.with_steps()
     template_name = "guides/pathway_print.html"
     extra_context = {"nav": "pathways"}
 
+    def get_page_meta(self):
+        pathway = self.object
+        return page_meta(
+            self.request,
+            title=f"{pathway.title} (printable)",
+            description=f"Every step of “{pathway.title}” in full, with requirements, time, today's fees and "
+            "dated sources: a handout for students and advisors.",
+            image_path=reverse("sharing:pathway-preview", args=[pathway.slug]),
+            image_version=pathway.updated_at,
+            image_alt=pathway.title,
+            type="article",
+        )
 
-class OccupationListView(ListView):
+
+class OccupationListView(PageMetaMixin, ListView):
     queryset = Occupation.objects.published().with_facts()
     extra_context = {"nav": "occupations"}
 
+    def get_page_meta(self):
+        return page_meta(
+            self.request,
+            title="Occupations",
+            description="Health information occupations: what they do, current pay and outlook, each figure "
+            "with its source and year.",
+        )
 
-class OccupationDetailView(PreviewMixin, DetailView):
+
+class OccupationDetailView(PreviewMixin, PageMetaMixin, DetailView):
+    """An occupation as a student asks about it: quick facts first, then what the job is, pay and outlook."""
+
     model = Occupation
     extra_context = {"nav": "occupations"}
 
     def get_queryset(self):
         return super().get_queryset().with_connections()
 
+    def get_page_meta(self):
+        occupation = self.object
+        pay = occupation.answers()["median_pay"]
+        lead = f"Median pay {pay.text} ({pay.as_of}). " if pay else ""
+        return page_meta(
+            self.request,
+            title=occupation.title,
+            description=lead + plain_text(occupation.summary),
+            image_path=reverse("sharing:occupation-preview", args=[occupation.slug]),
+            image_version=occupation.updated_at,
+            image_alt=f"{occupation.title}: what the job is, pay and outlook",
+        )
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        pay = self.object.figures_by_measure()[Figure.Measure.MEDIAN_PAY]  # oldest first, undated last
-        with_percentiles = [figure for figure in pay if len(figure.percentiles) > 1]
-        context["pay_charts"] = [
-            {
-                "figure": figure,
-                "chart": charts.bar_chart(figure.percentiles, highlight="Median"),
-                "id": f"pay-chart-{figure.pk}",
-                "title": f"Annual pay by percentile, {figure.as_of}",
-            }
-            for figure in with_percentiles
-        ]
-        yearly = [figure for figure in pay if figure.year and figure.unit == Figure.Unit.USD_YEAR]
-        context["pay_history"] = yearly
-        context["pay_history_chart"] = charts.history_chart([(figure.year, figure.value) for figure in yearly])
-        return context
+        answers = self.object.answers()
+        facts = pages.quick_facts(answers)
+        return super().get_context_data(
+            answers=answers,
+            facts=facts,
+            fact_sources=pages.fact_sources(facts),
+            sections=self.object.page_sections(),
+            pay=pages.pay_overview(answers),
+            **kwargs,
+        )
 
 
 def compare(request):
@@ -158,6 +235,12 @@ def compare(request):
             "pathways": pathways,
             "popular": popular,
             "nav": "compare",
+            "page": page_meta(
+                request,
+                title="Compare credentials, jobs and pathways",
+                description="Put health information credentials, jobs or step-by-step pathways side by side: "
+                "eligibility, exam, fees, pay and time, each with its source and year.",
+            ),
         },
     )
 
@@ -204,6 +287,9 @@ def compare_credentials(request):
         load=load,
         label=lambda item: f"{item.abbreviation} — {item.name}",
         rows=CREDENTIAL_ROWS,
+        name=lambda item: item.abbreviation,
+        description="Health information credentials side by side: who can sit them, the exam, today's fee "
+        "and renewal, each with its source and year.",
     )
 
 
@@ -228,6 +314,8 @@ def compare_occupations(request):
             ("employment", "Number of jobs"),
             ("growth", "Projected growth"),
         ],
+        description="Health information occupations side by side: current pay, entry education, jobs and growth, "
+        "each with its source and year.",
     )
 
 
@@ -248,10 +336,12 @@ def compare_pathways(request):
             ("held", "You hold at the end"),
             ("source", "Source"),
         ],
+        description="Step-by-step pathways into health information side by side, with total time and the "
+        "cost of what current figures cover.",
     )
 
 
-def _compare(request, *, queryset, field, noun, template, load, label, rows=()):
+def _compare(request, *, queryset, field, noun, template, load, label, description, rows=(), name=None):
     options = list(queryset)
     known = {item.slug for item in options}
     slugs, notices = parse_selection(request.GET.getlist(field), known)
@@ -262,6 +352,13 @@ def _compare(request, *, queryset, field, noun, template, load, label, rows=()):
         choices=[(item.slug, label(item)) for item in options],
     )
     items = list(load(slugs)) if len(slugs) >= MIN_COMPARE else []
+    # The one address of this comparison (sorted, deduplicated): what the canonical link and share panel name.
+    canonical_path = f"{request.path}?{urlencode([(field, slug) for slug in slugs])}" if slugs else request.path
+    names = ", ".join((name or label)(item) for item in items)
+    title = f"Compare {names}" if items else f"Compare {noun}"
+    preview_path = (
+        reverse("sharing:comparison-preview", args=[noun]) + "?" + urlencode([(field, slug) for slug in slugs])
+    )
     return render(
         request,
         template,
@@ -272,13 +369,16 @@ def _compare(request, *, queryset, field, noun, template, load, label, rows=()):
             "nav": "compare",
             "noun": noun,
             "rows": [{"key": key, "label": row_label} for key, row_label in rows],
-            # The one address of this comparison (sorted, deduplicated): what the canonical link and share panel name.
-            "canonical_path": f"{request.path}?{urlencode([(field, slug) for slug in slugs])}"
-            if slugs
-            else request.path,
-            "preview_path": reverse("sharing:comparison-preview", args=[noun])
-            + "?"
-            + urlencode([(field, slug) for slug in slugs]),
+            "canonical_path": canonical_path,
+            "preview_path": preview_path,
+            "page": page_meta(
+                request,
+                title=title,
+                description=description,
+                path=canonical_path,
+                image_path=preview_path if items else None,
+                image_alt="What is compared, with one key figure each" if items else "",
+            ),
         },
     )
 
@@ -286,4 +386,54 @@ def _compare(request, *, queryset, field, noun, template, load, label, rows=()):
 def search_view(request):
     query = request.GET.get("q", "")
     results = search(query)
-    return render(request, "guides/search.html", {"query": results.query, "results": results})
+    title = f"Search: {results.query}" if results.query else "Search"
+    return render(
+        request,
+        "guides/search.html",
+        {"query": results.query, "results": results, "page": page_meta(request, title=title)},
+    )
+
+
+OCCUPATION_QUESTIONS = [
+    ("median_pay", "Median pay"),
+    ("employment", "Number of jobs"),
+    ("growth", "Projected growth"),
+    ("entry_education", "Entry-level education"),
+]
+CREDENTIAL_QUESTIONS = [
+    ("exam", "The exam"),
+    ("exam_length", "Exam questions and time"),
+    ("exam_fee", "Exam fee"),
+    ("renewal", "Renewal rule"),
+    ("renewal_fee", "Renewal fee"),
+]
+
+
+def freshness(request):
+    """How current the figures are: the rule, the review schedule, and every current answer with its age."""
+    rows = []
+    for occupation in Occupation.objects.published().with_facts():
+        answers = occupation.answers()
+        rows += [(occupation, label, answers[key]) for key, label in OCCUPATION_QUESTIONS if answers[key].rows]
+    for credential in Credential.objects.published().with_answers():
+        answers = credential.answers()
+        questions = [(label, getattr(answers, key)) for key, label in CREDENTIAL_QUESTIONS]
+        rows += [(credential, label, answer) for label, answer in questions if answer.rows]
+    return render(
+        request,
+        "guides/freshness.html",
+        {
+            "current": [row for row in rows if row[2]],
+            "missing": [row for row in rows if not row[2]],
+            "stale_after": STALE_AFTER_YEARS,
+            "review_every": "year"
+            if settings.CONTENT_REVIEW_INTERVAL_DAYS == 365
+            else f"{settings.CONTENT_REVIEW_INTERVAL_DAYS} days",
+            "page": page_meta(
+                request,
+                title="How current are the figures?",
+                description="Which figure careerpath shows as today's answer, how old each one is, where to "
+                "check for newer ones, and how advisors review them.",
+            ),
+        },
+    )

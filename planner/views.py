@@ -6,12 +6,18 @@ from credentials.models import Credential, EducationLevel, recommendations_prefe
 from credentials.panels import Panel
 from editorial import version
 from guides.models import Occupation, Pathway
+from sources.meta import page_meta
 
 from . import charts, links
 from .eligibility import assess
 from .forms import Options, PlannerForm, fields_for, is_answered
 from .routes import Planner
 from .verdicts import explain
+
+DESCRIPTION = (
+    "Check which health information credentials you can sit now, what is still missing, and the routes, "
+    "time and cost to a credential or job."
+)
 
 
 def planner(request):
@@ -24,13 +30,19 @@ def planner(request):
         if upgraded is not None:
             return redirect(f"{reverse('planner:planner')}?{upgraded.urlencode()}", permanent=True)
     form = PlannerForm(request.GET if answered else None, options=options)
-    context = {"nav": "planner", "form": form}
+    context = {
+        "nav": "planner",
+        "form": form,
+        "page": page_meta(request, title="Plan your route", description=DESCRIPTION),
+    }
     if answered and form.is_valid():
         profile = form.profile()
         assessments = [assess(credential, profile) for credential in credentials]
         context["verdicts"] = [(assessment, explain(assessment)) for assessment in assessments]
         context["share_url"] = request.build_absolute_uri(f"{reverse('planner:planner')}?{form.query_string()}")
         context["target"] = _plan(form.chosen_target(), profile, credentials, occupations)
+        if context["target"] is not None:
+            context["page"] = page_meta(request, title=f"Routes to {context['target'].name}", description=DESCRIPTION)
     return render(request, "planner/planner.html", context)
 
 

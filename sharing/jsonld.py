@@ -8,11 +8,10 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from guides.models import Figure
-from sources.markup import render_markdown
+from sources.meta import plain_text
 
 CONTEXT = "https://schema.org"
 # What json_script escapes: nothing in the data can close the <script> element or open a comment.
@@ -20,12 +19,18 @@ SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def plain(markdown_text):
-    return " ".join(strip_tags(render_markdown(markdown_text)).split())
+    return plain_text(markdown_text)
 
 
 def script_tag(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def step_text(step):
+    """What a step says, then the current answers a page shows beside it (a fee, a rule, pay), dated."""
+    facts = [f"{question}: {answer.text} ({answer.as_of})." for question, answer in step.answers_shown() if answer]
+    return " ".join([plain(step.body), *facts])
 
 
 def months_duration(months):
@@ -42,13 +47,13 @@ def pathway_data(pathway, absolute):
         "description": plain(pathway.summary),
         "url": absolute(pathway.get_absolute_url()),
         "image": absolute(reverse("sharing:pathway-preview", args=[pathway.slug])),
-        "dateModified": pathway.updated_at,
+        "dateModified": pathway.last_reviewed or pathway.updated_at,
         "step": [
             {
                 "@type": "HowToStep",
                 "position": step.position,
                 "name": step.title,
-                "text": plain(step.body),
+                "text": step_text(step),
                 "url": absolute(reverse("guides:step-detail", args=[pathway.slug, step.position])),
             }
             for step in steps
@@ -56,7 +61,8 @@ def pathway_data(pathway, absolute):
     }
     if totals.duration_min is not None and not totals.untimed_steps:
         data["totalTime"] = months_duration(totals.duration_min)
-    if totals.cost_min is not None and not totals.uncosted_steps:
+    # Only a total that covers every one-time cost with current figures is given as the pathway's cost.
+    if totals.is_complete:
         data["estimatedCost"] = {
             "@type": "MonetaryAmount",
             "currency": "USD",
@@ -78,13 +84,10 @@ def occupation_data(occupation, absolute):
         data["alternateName"] = occupation.alias_list
     if occupation.soc_code:
         data["occupationalCategory"] = occupation.soc_code
-    yearly_pay = [
-        figure
-        for figure in occupation.figures.all()
-        if figure.measure == Figure.Measure.MEDIAN_PAY and figure.unit == Figure.Unit.USD_YEAR and figure.year
-    ]
-    if yearly_pay:
-        latest = max(yearly_pay, key=lambda figure: figure.year)
+    answers = occupation.answers()
+    pay = answers["median_pay"]
+    if pay:
+        latest = pay.current
         salary = {"@type": "MonetaryAmountDistribution", "currency": "USD", "duration": "P1Y", "median": latest.value}
         for key, value in [
             ("percentile10", latest.pay_p10),
@@ -94,13 +97,14 @@ def occupation_data(occupation, absolute):
         ]:
             if value is not None:
                 salary[key] = value
-        salary["name"] = f"Median annual pay, {latest.as_of} ({latest.source.title})"
+        salary["name"] = f"Median annual pay, {pay.as_of} ({latest.source.title})"
         data["estimatedSalary"] = salary
-    educations = list(occupation.entry_educations.all())
-    if educations:
-        data["educationRequirements"] = [
-            {"@type": "EducationalOccupationalCredential", "credentialCategory": entry.wording} for entry in educations
-        ]
+    education = answers["entry_education"]
+    if education:
+        data["educationRequirements"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": education.current.wording,
+        }
     credentials = list(occupation.preferred_credentials.all())
     if credentials:
         data["qualifications"] = [
@@ -125,7 +129,7 @@ def credential_data(credential, absolute):
         "credentialCategory": "certification",
         "educationalLevel": credential.get_level_display(),
         "recognizedBy": {"@type": "Organization", "name": issuer.name, "alternateName": issuer.abbreviation},
-        "dateModified": credential.updated_at,
+        "dateModified": credential.last_reviewed or credential.updated_at,
     }
     if issuer.website:
         data["recognizedBy"]["url"] = issuer.website

@@ -29,6 +29,7 @@ class StaticPageSitemap(Sitemap):
         "guides:compare-occupations",
         "guides:compare-pathways",
         "sources:source-list",
+        "guides:freshness",
     ]
 
     def items(self):

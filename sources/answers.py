@@ -39,6 +39,7 @@ not in totals, comparisons, previews, JSON-LD or the planner.
 - ``check_url``: where a reader can check today's value (the source's live page).
 - ``reason``: the advisor's reason when the current row is an override; ``is_override``.
 - ``rows``: current first, then the others (every row, for a disclosure listing all versions).
+- ``text``: the current value in words; ``other_entries``: the others as dicts of row, text and label.
 
 Where the answers are built (each a dict or object of ``Answer``):
 
@@ -54,6 +55,7 @@ Both need their rows prefetched with sources: ``Occupation.objects.with_facts()`
 ``Credential.objects.with_details()`` do it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -82,14 +84,29 @@ def _newest_first(row):
     return (row.year is None, -(row.year or 0))
 
 
+def _summary(row):
+    return row.summary
+
+
 @dataclass
 class Answer:
     current: object = None
     others: list = field(default_factory=list)
     today: date | None = None
+    describe: Callable = _summary
 
     def __bool__(self):
         return self.current is not None
+
+    @property
+    def text(self):
+        """The current value in words ("$44,090 per year"), or "" when there is none."""
+        return self.describe(self.current) if self.current is not None else ""
+
+    @property
+    def other_entries(self):
+        """Every other version for a disclosure: dicts of row, text (the value in words) and label."""
+        return [{"row": row, "text": self.describe(row), "label": label} for row, label in self.others]
 
     @property
     def rows(self):
@@ -139,13 +156,14 @@ class Answer:
     @property
     def check_url(self):
         source = self.source
-        if source is None:
-            return ""
-        return getattr(source, "check_url", "") or source.url
+        return source.live_url if source is not None else ""
 
 
-def current_answer(rows, *, today=None):
-    """The current answer among `rows` (versioned facts with their source loaded), and the rest labelled."""
+def current_answer(rows, *, today=None, describe=_summary):
+    """The current answer among `rows` (versioned facts with their source loaded), and the rest labelled.
+
+    `describe(row)` gives a row's value in words (by default its `summary`).
+    """
     rows = sorted(rows, key=_newest_first)
     chosen = [row for row in rows if row.standing == Standing.CURRENT]
     if chosen:
@@ -154,7 +172,7 @@ def current_answer(rows, *, today=None):
         candidates = [row for row in rows if row.standing == Standing.AUTO and row.is_official and row.year]
         current = candidates[0] if candidates else None
     others = [(row, label_for(row, current)) for row in rows if row is not current]
-    return Answer(current=current, others=others, today=today)
+    return Answer(current=current, others=others, today=today, describe=describe)
 
 
 def label_for(row, current):

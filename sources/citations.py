@@ -1,4 +1,8 @@
-"""Numbered citations for one page: every cited fact gets a number that links to the reference list."""
+"""Numbered citations for one page: every cited fact gets a number that links to the reference list.
+
+An article's sentence is quoted word for word in the reference list. An official page is cited by
+name only: our record of it is a summary of the page, not its words, so it is never shown as a quote.
+"""
 
 
 class Citations:
@@ -7,6 +11,8 @@ class Citations:
         self.references = []
 
     def number_for(self, source, quote=""):
+        if not source.is_article:
+            quote = ""
         key = (source.pk, quote)
         if key not in self._numbers:
             self.references.append({"number": len(self.references) + 1, "source": source, "quote": quote})

@@ -34,6 +34,15 @@ class Source(models.Model):
         validators=[web_url_validator],
         help_text="Address of the page, if it has one (http:// or https://).",
     )
+    check_url = models.URLField(
+        "where to check today's figures",
+        max_length=500,
+        blank=True,
+        validators=[web_url_validator],
+        help_text="The live page a reader should open to check for newer figures, when the address above is an "
+        "archived, test or older copy (for example BLS's current Occupational Outlook Handbook page). "
+        "Leave empty to use the address above.",
+    )
     document = models.CharField(
         max_length=200,
         blank=True,
@@ -59,6 +68,7 @@ class Source(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=["article", "official", "mirror"]), name="source_kind_valid"),
             web_url_constraint("url", "source_url_is_web_address"),
+            web_url_constraint("check_url", "source_check_url_is_web_address"),
         ]
 
     def __str__(self):
@@ -69,6 +79,39 @@ class Source(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def is_article(self):
+        return self.kind == self.Kind.ARTICLE
+
+    @property
+    def date_phrase(self):
+        """ "May 2015", "undated (after 2020)", or "" when the source gives no date at all."""
+        return "" if self.as_of in ("", "undated") else self.as_of
+
+    @property
+    def attribution(self):
+        """Who published it and when, in words: "AHIMA, 2024"; "publisher and date unknown" where not known."""
+        publisher, date = self.publisher, self.date_phrase
+        if publisher and date:
+            return f"{publisher}, {date}"
+        if publisher:
+            return f"{publisher}, date unknown"
+        if date:
+            return f"publisher unknown, {date}"
+        return "publisher and date unknown"
+
+    @property
+    def short_description(self):
+        """ "an article", "AHIMA", "the U.S. Bureau of Labor Statistics": who says it, in a few words."""
+        if self.is_article:
+            return "an article"
+        return self.publisher or "an official page"
+
+    @property
+    def live_url(self):
+        """Where a reader checks for newer figures: the live page, else the source's own address."""
+        return self.check_url or self.url
 
 
 class Cited(models.Model):

@@ -27,6 +27,13 @@ class SourceFactory(DjangoModelFactory):
     year = 2024
 
 
+class OfficialSourceFactory(SourceFactory):
+    """An issuer's or BLS's page: what the current-answer rule trusts."""
+
+    kind = Source.Kind.OFFICIAL
+    publisher = "U.S. Bureau of Labor Statistics"
+
+
 class CitedFactory(DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     quote = factory.Sequence(lambda n: f"Quoted sentence {n}.")

@@ -1,7 +1,5 @@
 from django import template
-from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from credentials.models import Credential
 from guides.models import Occupation, Pathway
@@ -26,17 +24,6 @@ def absolute_url(context, path=None):
     if request is None:
         return ""
     return request.build_absolute_uri(request.path if path is None else path)
-
-
-@register.simple_tag(takes_context=True)
-def block_text(context, name):
-    """What a block of this page renders to, on one line: og:title repeats the title block, and so on."""
-    block_context = context.render_context.get(BLOCK_CONTEXT_KEY)
-    block = block_context.get_block(name) if block_context is not None else None
-    if block is None:
-        return ""
-    # The block's own output was escaped when it rendered; only its whitespace changes here.
-    return mark_safe(" ".join(block.render(context).split()))  # noqa: S308
 
 
 @register.inclusion_tag("sharing/preview_image_tags.html", takes_context=True)

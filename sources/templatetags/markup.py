@@ -1,8 +1,8 @@
 from django import template
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from sources.markup import render_markdown
+from sources.meta import plain_text
 from sources.urls_safe import is_web_url
 
 register = template.Library()
@@ -25,8 +25,8 @@ def markdown_cited(text, citation=""):
 
 @register.filter
 def plaintext(text):
-    """Advisor-written Markdown as plain text, for meta descriptions and previews."""
-    return strip_tags(render_markdown(text)).strip()
+    """Advisor-written Markdown as plain text, for cards, search results and previews (escaped once, by the page)."""
+    return plain_text(text)
 
 
 @register.filter

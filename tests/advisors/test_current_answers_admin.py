@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from credentials.models import Credential, Fee
-from guides.models import Figure, Occupation
+from guides.models import Figure, KeyPoint, Occupation
 from sources.models import Standing
+from tests import factories
 from tests.advisors.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,57 @@ def test_an_advisors_override_with_a_reason_changes_what_pages_show(advisor_clie
     occupation = Occupation.objects.with_facts().get(pk=figure.occupation_id)
     answer = occupation.answers()["median_pay"]
     assert answer.current.pk == figure.pk and answer.is_override
+
+
+@pytest.fixture
+def small_job(db):
+    """An occupation with eight key points about what the job is, each backed by a statement of its own."""
+    occupation = factories.OccupationFactory(slug="small-job")
+    for position in range(1, 9):
+        statement = factories.StatementFactory(occupation=occupation, position=position)
+        point = KeyPoint.objects.create(
+            occupation=occupation, topic="duties", position=position, text=f"Point {position}"
+        )
+        point.statements.set([statement])
+    return occupation
+
+
+def test_a_key_point_draws_only_on_its_own_occupations_statements(advisor_client, small_job):
+    other = factories.StatementFactory()
+    url = reverse("admin:guides_occupation_change", args=[small_job.pk])
+    data = form_data(advisor_client.get(url))
+    data["key_points-0-statements"] = [other.pk]
+
+    response = advisor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "can only draw on this occupation&#x27;s own statements" in response.content.decode()
+
+
+def test_a_part_of_the_page_takes_at_most_eight_key_points(advisor_client, small_job):
+    url = reverse("admin:guides_occupation_change", args=[small_job.pk])
+    data = form_data(advisor_client.get(url))
+    total = int(data["key_points-TOTAL_FORMS"])
+    data.update(
+        {
+            f"key_points-{total}-topic": "specialization",  # shown under "What they do", which has 8 already
+            f"key_points-{total}-position": 9,
+            f"key_points-{total}-text": "One point too many.",
+            f"key_points-{total}-statements": [small_job.statements.first().pk],
+            "key_points-TOTAL_FORMS": total + 1,
+        }
+    )
+
+    response = advisor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "at most 8 key points" in response.content.decode()
+
+
+def test_the_biggest_occupation_saves_from_the_admin_unchanged(advisor_client, content):
+    occupation = Occupation.objects.get(slug="medical-records-and-health-information-technician")
+    url = reverse("admin:guides_occupation_change", args=[occupation.pk])
+
+    response = advisor_client.post(url, form_data(advisor_client.get(url)))
+
+    assert response.status_code == 302, response.context["errors"] if response.context else response

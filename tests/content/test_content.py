@@ -1,6 +1,7 @@
 """The transcribed content: it loads, it matches the source documents word for word, and it keeps their
 disagreements side by side instead of picking a winner."""
 
+import json
 import os
 import re
 from decimal import Decimal
@@ -344,3 +345,18 @@ def test_loading_again_with_if_empty_keeps_edits(content):
 
     step.refresh_from_db()
     assert step.title == "Edited by an advisor"
+
+
+def test_fixture_files_have_no_duplicate_keys():
+    """JSON keeps the last of two equal keys without a word: a merge that wrote a field twice would hide one."""
+    duplicates = []
+
+    def check(pairs):
+        keys = [key for key, _value in pairs]
+        duplicates.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(pairs)
+
+    for path in sorted(settings.FIXTURE_DIRS[0].glob("*.json")):
+        json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=check)
+
+    assert duplicates == []

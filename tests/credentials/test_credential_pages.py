@@ -1,3 +1,5 @@
+"""A credential page answers first: who can sit it, the exam, today's fee and how to keep it, each dated."""
+
 import pytest
 
 from tests import factories
@@ -10,27 +12,71 @@ def ctr(db):
     ncra = factories.OrganizationFactory(
         slug="ncra", abbreviation="NCRA", name="National Cancer Registrars Association"
     )
+    official = factories.OfficialSourceFactory(slug="ncra-2024", title="NCRA exam page", publisher="NCRA")
+    older = factories.OfficialSourceFactory(slug="ctrexam", title="Older NCRA exam site", publisher="NCRA")
     associate = factories.EducationLevelFactory(slug="associate", name="Associate degree", rank=30)
     ctr = factories.CredentialFactory(
-        slug="ctr", abbreviation="CTR", issuer=ncra, renamed_to="Oncology Data Specialist (ODS)", renamed_year=2024
+        slug="ctr",
+        abbreviation="CTR",
+        issuer=ncra,
+        renamed_to="Oncology Data Specialist (ODS)",
+        renamed_year=2024,
+        renamed_source=official,
+        renamed_quote="ODS is the new name.",
+        eligibility_summary="An associate degree plus an NCRA-accredited program, or registry experience.",
     )
-    a1 = factories.EligibilityRouteFactory(credential=ctr, position=1, name="Route A1")
+    a1 = factories.EligibilityRouteFactory(credential=ctr, position=1, name="Route A1", source=older)
     factories.RequirementFactory(route=a1, position=1, education_level=associate, detail="An associate degree")
     factories.RequirementFactory(
         route=a1, position=2, kind="program", accreditor=ncra, detail="An NCRA-accredited degree program"
     )
-    b = factories.EligibilityRouteFactory(credential=ctr, position=2, name="Route B")
+    b = factories.EligibilityRouteFactory(credential=ctr, position=2, name="Route B", source=older)
     factories.RequirementFactory(
         route=b, position=1, kind="experience", experience_hours=1950, detail="1,950 hours in a cancer registry"
     )
-    factories.ExamFactory(credential=ctr, total_questions=None, questions_max=225, as_of="older NCRA page")
-    factories.FeeFactory(credential=ctr, member_amount=335, nonmember_amount=435, as_of="2024")
-    factories.RenewalFactory(credential=ctr, cycle_years=2, ce_required=20, ce_unit="hour", requires_exam=None)
+    factories.ExamFactory(
+        credential=ctr, total_questions=None, duration_minutes=None, questions_max=225, as_of="older", source=older
+    )
+    factories.ExamFactory(
+        credential=ctr, total_questions=None, duration_minutes=None, question_format="", delivery="Remote option",
+        year=2024, as_of="2024", source=official,
+    )  # fmt: skip
+    factories.FeeFactory(credential=ctr, member_amount=335, nonmember_amount=435, year=2024, source=official)
+    factories.FeeFactory(
+        credential=ctr, member_amount=315, nonmember_amount=415, year=2019, as_of="2019", source=official
+    )
+    factories.RenewalFactory(
+        credential=ctr, cycle_years=2, ce_required=20, ce_unit="hour", requires_exam=None, year=2024, source=official
+    )
     return ctr
 
 
+def page(client):
+    return client.get("/credentials/ctr/").content.decode()
+
+
+def test_quick_facts_give_todays_exam_fee_renewal_and_eligibility(client, ctr):
+    html = page(client)
+    facts = html[html.index('id="facts-heading"') : html.index('id="eligibility"')]
+
+    assert "An associate degree plus an NCRA-accredited program" in facts
+    assert "$335 for members, $435 for non-members" in facts and "(2024" in facts
+    assert "$315" not in facts
+    assert "20 hours of continuing education every 2 years" in facts
+    assert "Remote option" in facts
+    assert "Not confirmed by the issuer" in facts  # the only question count is an undated older page
+
+
+def test_older_and_unconfirmed_versions_are_one_click_away(client, ctr):
+    html = page(client)
+    versions = html[html.index('id="versions"') :]
+
+    assert "$315 for members, $415 for non-members" in versions and "older" in versions
+    assert "at most 225 questions" in versions
+
+
 def test_routes_read_as_a_checklist_of_alternatives(client, ctr):
-    html = client.get("/credentials/ctr/").content.decode()
+    html = page(client)
 
     assert "any one" in html
     assert html.index("Route A1") < html.index("Route B")
@@ -39,13 +85,12 @@ def test_routes_read_as_a_checklist_of_alternatives(client, ctr):
     assert "accredited by" in html
 
 
-def test_exam_fees_and_renewal_show_with_as_of_dates(client, ctr):
-    html = client.get("/credentials/ctr/").content.decode()
+def test_the_new_name_is_cited(client, ctr):
+    html = page(client)
+    callout = html[html.index("<strong>New name:</strong>") :]
 
-    assert "at most 225" in html
-    assert "$335" in html and "$435" in html and "2024" in html
-    assert "20 hours of continuing education per cycle" in html
-    assert "Oncology Data Specialist (ODS)" in html
+    assert "Oncology Data Specialist (ODS)" in callout
+    assert callout.index('<sup class="cite">') < callout.index("</p>")
 
 
 def test_unknown_credential_is_404(client):

@@ -6,9 +6,6 @@ then every public page a visitor can reach is crawled. None of them may name a d
 may lead to a page that is not there.
 """
 
-from html.parser import HTMLParser
-from urllib.parse import urldefrag, urlsplit
-
 import pytest
 
 from credentials.models import Credential, EducationLevel, Organization, Requirement
@@ -16,65 +13,11 @@ from editorial import registry
 from guides.models import Occupation, Pathway, Step
 from sources.models import Source
 from tests import factories
+from tests.public_pages import crawl
 
 # Every planted draft carries MARKER in what a page would show, and SEARCH_WORD to find it by.
 MARKER = "zyxdraft"
 SEARCH_WORD = "qwvrtz"
-MAX_PAGES = 1500
-
-
-class Links(HTMLParser):
-    """Addresses a visitor or a link-preview bot would follow from a page."""
-
-    ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "form": "action"}
-
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in self.ATTRIBUTES and attrs.get(self.ATTRIBUTES[tag]):
-            self.found.append(attrs[self.ATTRIBUTES[tag]])
-        if tag == "meta" and attrs.get("property", "").startswith("og:") and "://" in (attrs.get("content") or ""):
-            self.found.append(attrs["content"])
-
-
-def local_path(url):
-    """The site-relative address of a link on this site, or None for other sites, static files and the admin."""
-    url = urldefrag(url)[0]
-    parts = urlsplit(url)
-    if parts.scheme not in ("", "http", "https") or parts.netloc not in ("", "testserver"):
-        return None
-    if not parts.path.startswith("/") or parts.path.startswith(("/static/", "/admin/")):
-        return None
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-def crawl(client, seeds):
-    """{path: response} for every page reachable from `seeds` by following links, redirects and the sitemap."""
-    seen, queue, pages = set(seeds), list(seeds), {}
-    while queue:
-        path = queue.pop(0)
-        response = client.get(path)
-        pages[path] = response
-        assert len(pages) < MAX_PAGES, "the crawl does not end: a page links to endless new addresses"
-        found = []
-        if response.status_code in (301, 302):
-            found.append(response["Location"])
-        content_type = response.get("Content-Type", "")
-        if "html" in content_type:
-            parser = Links()
-            parser.feed(response.content.decode())
-            found.extend(parser.found)
-        elif "xml" in content_type:
-            found.extend(part.split("</loc>", 1)[0] for part in response.content.decode().split("<loc>")[1:])
-        for url in found:
-            target = local_path(url)
-            if target is not None and target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return pages
 
 
 def plant_drafts():

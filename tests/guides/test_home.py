@@ -15,8 +15,10 @@ def test_home_leads_with_the_entry_route_its_time_cost_and_current_pay(client, c
 
     start = html[html.index('class="start-here"') : html.index('class="planner-invite"')]
     assert "Become a registered health information technician (RHIT) in four steps" in start
-    assert "2 years" in start and "$450" in start
-    assert "not counting steps 1, 3, whose cost the source does not state" in start
+    assert "2 years" in start
+    # Only current, undisputed figures are added up, and the card says what it leaves out.
+    assert "No current figures to add up" in start and "$450" not in start
+    assert "tuition for step 1" in start and "not confirmed" in start
     assert "$44,090</strong> a year" in start and "2020, U.S. Bureau of Labor Statistics" in start
 
 

@@ -102,13 +102,15 @@ def test_public_pages_run_a_small_fixed_number_of_queries(client, size):
 EXPECTED = {
     "home": 11,  # pathways with their steps (time and cost), jobs with pay, credentials with fees
     "pathway list": 4,  # + steps, for what each pathway starts with, takes and awards
-    "pathway": 8,
-    "step": 5,
-    "pathway print": 5,
+    # Steps show their credential's current exam fee and renewal rule (exams, fees and renewals of the
+    # credentials they require and award) and the job's current pay (figures, entry education).
+    "pathway": 13,
+    "step": 10,
+    "pathway print": 10,
     "pathway preview image": 2,
     "step preview image": 2,
     "occupation list": 3,
-    "occupation": 8,
+    "occupation": 9,  # + key points, with the statements behind them
     "credential list": 10,  # each card: eligibility routes, the current exam fee, what it leads to
     "credential": 12,  # + education levels and recommended preparation for the eligibility check (planner)
     "organization list": 1,
@@ -117,8 +119,10 @@ EXPECTED = {
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
     "compare credentials": 14,  # + the jobs' pay figures and entry education (what their answers are built from)
     "compare occupations": 5,
-    "compare pathways": 7,
-    "search": 13,  # every kind of page, with what the answers in results are built from (fees, pay, steps)
-    "sources": 14,  # one query per kind of cited fact (recommended preparation is the newest)
+    "compare pathways": 12,  # + what the steps' totals are built from (credentials' fees, jobs' pay)
+    "search": 16,  # every kind of page, with what the answers in results are built from (fees, pay, steps)
+    # One query per kind of cited fact (recommended preparation is the newest), organizations' descriptions
+    # and credentials' new names.
+    "sources": 16,
     "sitemap": 16,
 }

@@ -52,8 +52,13 @@ def shared(db):
     occupation = factories.OccupationFactory(
         slug="health-information-technician", title="Health information technician", soc_code="29-2071"
     )
-    factories.FigureFactory(occupation=occupation, value="37110.00", year=2015, as_of="May 2015", pay_p10="24000.00")
-    factories.EntryEducationFactory(occupation=occupation, wording="Postsecondary nondegree award")
+    bls = factories.OfficialSourceFactory(slug="bls-handbook", title="BLS handbook")
+    factories.FigureFactory(
+        occupation=occupation, value="37110.00", year=2015, as_of="May 2015", pay_p10="24000.00", source=bls
+    )
+    factories.EntryEducationFactory(
+        occupation=occupation, wording="Postsecondary nondegree award", year=2015, as_of="May 2015", source=bls
+    )
     pathway = factories.PathwayFactory(slug="rhit-route", title="Become an RHIT", occupation=occupation)
     source = factories.SourceFactory(slug="career-article", title="A career article", as_of="May 2015")
     for position, title in enumerate(["Earn an associate degree", "Pass the RHIT exam", "Find a job"], start=1):

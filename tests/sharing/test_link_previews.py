@@ -59,7 +59,7 @@ def test_pathway_and_step_pages_name_their_own_address_and_image(client, shared,
     assert pathway_tags.meta["og:title"] == "Become an RHIT"
     assert pathway_tags.meta["og:image"].startswith("http://testserver/pathways/rhit-route/preview.png?v=")
     assert step_tags.links["canonical"] == "http://testserver/pathways/rhit-route/steps/2/"
-    assert step_tags.meta["og:title"].startswith("Step 2: Pass the RHIT exam")
+    assert step_tags.meta["og:title"] == "Step 2 of 3: Pass the RHIT exam (Become an RHIT)"
     assert step_tags.meta["og:image"].startswith("http://testserver/pathways/rhit-route/steps/2/preview.png?v=")
 
 
@@ -110,7 +110,7 @@ def test_pathway_page_links_each_step_to_its_own_page_and_keeps_the_anchor(clien
         assert f'href="/pathways/rhit-route/steps/{n}/"' in html
         assert f'href="#step-{n}"' in html
     assert "PUBLIC CHANGE LOG" not in html  # the reserved place is a template comment
-    assert "Last updated" in html
+    assert "reviewed by an advisor" in html
 
 
 def test_step_page_shows_the_step_inside_its_pathway(client, shared):
@@ -172,7 +172,16 @@ def test_occupation_structured_data_has_salary_education_and_category(client, sh
     assert data["estimatedSalary"]["median"] == "37110.00"
     assert data["estimatedSalary"]["percentile10"] == "24000.00"
     assert data["estimatedSalary"]["currency"] == "USD"
-    assert data["educationRequirements"][0]["credentialCategory"] == "Postsecondary nondegree award"
+    assert data["educationRequirements"]["credentialCategory"] == "Postsecondary nondegree award"
+
+
+def test_structured_data_never_gives_an_unconfirmed_figure_as_the_salary(client, shared, parse):
+    occupation = shared[1]
+    occupation.figures.update(source=factories.SourceFactory(slug="an-article"))
+
+    (data,) = json_ld(parse, client.get("/occupations/health-information-technician/"))
+
+    assert "estimatedSalary" not in data
 
 
 def test_credential_structured_data(client, shared, parse):

@@ -14,7 +14,7 @@ def test_print_view_carries_every_step_in_full_with_dated_sources_and_the_live_a
         assert f"Body of step {position}." in html
         assert f"The source&#x27;s sentence for step {position}." in html
     assert "$100 to $200" in html and "$600 to $1,200" in html
-    assert "as of May 2015" in html
+    assert "(publisher unknown, May 2015)" in html
     assert "http://testserver/pathways/rhit-route/" in html
     assert '<figure class="print-qr">' in html and "<svg" in html
     assert '<meta name="robots" content="noindex, follow">' in html
