@@ -58,6 +58,8 @@ def ensure_browser():
 
 
 def serve():
+    # The settings are safe by default (debug off, a secret key required); a newcomer's own machine runs in debug.
+    os.environ.setdefault("DJANGO_DEBUG", "1")
     install("requirements.txt")
     run(PYTHON, "manage.py", "migrate", "--no-input")
     run(PYTHON, "manage.py", "load_content", "--if-empty")
@@ -65,6 +67,7 @@ def serve():
 
 
 def test(pytest_args):
+    os.environ.setdefault("DJANGO_DEBUG", "1")
     install("requirements-dev.txt")
     ensure_browser()
     env = {**os.environ, "CAREERPATH_CHROMIUM": CHROMIUM}

@@ -5,7 +5,10 @@ Content apps build their ModelAdmins on HistoryAdmin (or WorkflowAdmin for conte
 
 import datetime
 
+from axes.utils import reset
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -125,3 +128,19 @@ class WorkflowAdmin(HistoryAdmin):
         if became_published and "next_review_due" not in form.changed_data:
             obj.mark_published()
         super().save_model(request, obj, form, change)
+
+
+@admin.action(description="Unlock sign-in for the selected users (after too many failed attempts)")
+def unlock_sign_in(modeladmin, request, queryset):
+    cleared = sum(reset(username=user.get_username()) for user in queryset)
+    modeladmin.message_user(request, f"Unlocked {len(queryset)} user(s); {cleared} lock record(s) cleared.")
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class AccountAdmin(UserAdmin):
+    """Django's user admin, plus unlocking an account that repeated failed sign-ins locked."""
+
+    actions = [unlock_sign_in]

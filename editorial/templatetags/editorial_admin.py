@@ -34,3 +34,16 @@ def review_queue(context):
             for label in registry.recoverable_labels()
         ),
     }
+
+
+@register.filter
+def in_words(duration):
+    """A timedelta as people say it: "15 minutes", "1 hour", "1 hour and 30 minutes"."""
+    if duration is None:
+        return ""
+    minutes = round(duration.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if minutes or not hours:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " and ".join(parts)
