@@ -1,15 +1,15 @@
 """Advisor tools in the admin: export and import content, restore deleted content."""
 
 from django import forms
-from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from . import content_io, recovery, registry
 from .admin import json_download
+from .models import DeletedContent
 
 
 class ImportForm(forms.Form):
@@ -61,7 +61,7 @@ def import_view(request):
 
 
 def deleted_view(request):
-    labels = [label for label in registry.recoverable_labels() if request.user.has_perm(_perm(label, "add"))]
+    labels = [label for label in registry.labels() if request.user.has_perm(_perm(label, "add"))]
     if not labels:
         raise PermissionDenied
     context = {
@@ -78,14 +78,15 @@ def _perm(label, action):
 
 
 @require_POST
-def restore_view(request, label, history_id):
-    if label not in registry.recoverable_labels():
+def restore_view(request, record_id):
+    record = get_object_or_404(DeletedContent, pk=record_id, restored_at__isnull=True)
+    if record.label not in registry.labels():
         raise PermissionDenied
-    _require(request, _perm(label, "add"))
-    record = apps.get_model(label).history.filter(history_id=history_id, history_type="-").first()
-    if record is None:
-        messages.error(request, "That deletion record no longer exists.")
+    _require(request, _perm(record.label, "add"))
+    try:
+        restored = recovery.restore(record, user=request.user)
+    except recovery.RestoreError as error:
+        messages.error(request, str(error))
     else:
-        restored = recovery.restore(record)
-        messages.success(request, f"Restored “{restored}” with what was deleted alongside it.")
+        messages.success(request, f"Restored “{restored}” with everything deleted alongside it and its links.")
     return redirect("editorial:deleted-content")

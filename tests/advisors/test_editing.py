@@ -171,7 +171,7 @@ def test_a_deleted_pathway_comes_back_with_its_steps(advisor_client, full_pathwa
     html = advisor_client.get(reverse("editorial:deleted-content")).content.decode()
     assert "Become an RHIT" in html
     record = recovery.deleted_records()[0]
-    advisor_client.post(reverse("editorial:restore-deleted", args=[record.label, record.history_id]))
+    advisor_client.post(reverse("editorial:restore-deleted", args=[record.pk]))
 
     restored = Pathway.objects.get(pk=pk)
     assert sorted(restored.steps.values_list("title", flat=True)) == sorted(titles)
