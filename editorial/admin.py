@@ -6,6 +6,7 @@ Content apps build their ModelAdmins on HistoryAdmin (or WorkflowAdmin for conte
 import datetime
 
 from axes.utils import reset
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -14,10 +15,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import content_io
+from . import content_io, locking
 from .workflow import Status
 
 WORKFLOW_FIELDS = ("status", "last_reviewed", "next_review_due")
+EDIT_VERSION = "_edit_version"
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -54,10 +56,40 @@ def export_selected(modeladmin, request, queryset):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """Every change is recorded: who, when, what changed; advisors compare versions and revert."""
+    """Every change is recorded: who, when, what changed; advisors compare versions and revert.
+
+    A change form saved from an outdated version is refused (editorial.locking): nobody loses an edit.
+    """
 
     history_list_display = ["history_change_reason"]
     actions = [export_selected]
+    change_form_template = "admin/editorial/change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            token = request.POST.get(EDIT_VERSION) or locking.version_token(obj)
+            extra_context = {**(extra_context or {}), "edit_version": token, "edit_version_name": EDIT_VERSION}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        token = request.POST.get(EDIT_VERSION) if request.method == "POST" else None
+        if obj is None or obj.pk is None or not token:
+            return form
+
+        class EditLockForm(form):
+            def clean(self):
+                cleaned_data = super().clean()
+                # Hold the row until this save commits (PostgreSQL), so two saves cannot both pass the check.
+                type(obj)._default_manager.select_for_update().filter(pk=obj.pk).exists()
+                message = locking.conflict(obj, token)
+                if message:
+                    raise forms.ValidationError(message, code="edit_conflict")
+                return cleaned_data
+
+        EditLockForm.__name__ = form.__name__
+        return EditLockForm
 
 
 @admin.action(description="Publish selected (records today as reviewed)")
