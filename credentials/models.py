@@ -1,3 +1,5 @@
+from dataclasses import dataclass, field
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -5,7 +7,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from editorial.workflow import ContentQuerySet, Reviewable, ReviewableQuerySet, SlugQuerySet, published_prefetch
-from sources.models import Cited
+from sources.answers import Answer, current_answer, current_only
+from sources.formats import usd
+from sources.models import Cited, Versioned, one_current, standing_constraints
 from sources.urls_safe import web_url_constraint, web_url_validator
 
 NOT_NEGATIVE = [MinValueValidator(0, "This can't be negative.")]
@@ -212,6 +216,14 @@ class Credential(Reviewable):
         choices=Level.choices,
     )
     certifies = models.TextField(blank=True, help_text="What holding it shows, in plain words.")
+    eligibility_summary = models.CharField(
+        "eligibility in short",
+        max_length=300,
+        blank=True,
+        help_text="Who can sit the exam, in one plain sentence that sums up the eligibility routes below "
+        "(quick facts, cards and comparisons show it, citing the routes' sources). "
+        "Leave empty if the sources do not say.",
+    )
     renamed_to = models.CharField(
         max_length=200,
         blank=True,
@@ -255,6 +267,19 @@ class Credential(Reviewable):
         """Distinct sources behind this credential's routes, exams, fees and renewals (from prefetched rows)."""
         facts = [*self.routes.all(), *self.exams.all(), *self.fees.all(), *self.renewals.all()]
         return list({fact.source_id: fact.source for fact in facts}.values())
+
+    def answers(self, today=None):
+        """The current exam, fees and renewal rule, and every other version labelled (see sources.answers).
+
+        Built from the prefetched exams, fees and renewals (``with_details()``) without a query; cached on
+        the object for today.
+        """
+        if today is None and getattr(self, "_answers", None) is not None:
+            return self._answers
+        answers = CredentialAnswers.build(self, today=today)
+        if today is None:
+            self._answers = answers
+        return answers
 
     def _requirements(self):
         return [(route, requirement) for route in self.routes.all() for requirement in route.requirements.all()]
@@ -426,8 +451,12 @@ class Requirement(Cited):
         return self.detail
 
 
-class Exam(Cited):
-    """The exam for a credential as one source describes it. Sources may disagree; keep one row per source."""
+class Exam(Versioned):
+    """The exam for a credential as one source describes it. Sources may disagree; keep one row per source.
+
+    A row that gives the format or delivery answers "what is the exam?"; one that gives questions or time
+    answers "how long is it?"; a row with neither adds a detail (results, a new version) beside them.
+    """
 
     published_with = "credential"  # published when its credential is
 
@@ -450,6 +479,9 @@ class Exam(Cited):
     questions_max = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text='Upper bound, e.g. "a maximum of 225".'
     )
+    case_count = models.PositiveSmallIntegerField(
+        "cases", null=True, blank=True, help_text="Medical-record cases to code, for exams that have them."
+    )
     duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Time allowed, in minutes.")
     question_format = models.CharField(max_length=200, blank=True, help_text="e.g. Multiple choice.")
     delivery = models.CharField(
@@ -460,8 +492,9 @@ class Exam(Cited):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["credential", "-as_of"]
+        ordering = ["credential", "-year", "-as_of"]
         constraints = [
+            *standing_constraints(),
             min_not_above_max(
                 "questions",
                 "exam_questions_min_not_above_max",
@@ -473,19 +506,43 @@ class Exam(Cited):
         return f"{self.credential.abbreviation} exam ({self.as_of})"
 
     @property
+    def describes_format(self):
+        return bool(self.question_format or self.delivery)
+
+    @property
+    def describes_length(self):
+        counts = (self.total_questions, self.scored_questions, self.questions_min, self.questions_max)
+        return any(value is not None for value in counts) or self.duration_minutes is not None
+
+    @property
     def question_count_display(self):
         if self.scored_questions and self.pretest_questions:
             total = self.scored_questions + self.pretest_questions
-            return f"{total} ({self.scored_questions} scored + {self.pretest_questions} pretest)"
-        if self.total_questions:
-            return str(self.total_questions)
-        if self.scored_questions:
-            return f"{self.scored_questions} scored"
-        if self.questions_min and self.questions_max:
-            return f"{self.questions_min}–{self.questions_max}"
-        if self.questions_max:
-            return f"at most {self.questions_max}"
-        return ""
+            count = f"{total} ({self.scored_questions} scored + {self.pretest_questions} pretest)"
+        elif self.total_questions:
+            count = str(self.total_questions)
+        elif self.scored_questions:
+            count = f"{self.scored_questions} scored"
+        elif self.questions_min and self.questions_max:
+            count = f"{self.questions_min}–{self.questions_max}"
+        elif self.questions_max:
+            count = f"at most {self.questions_max}"
+        else:
+            return ""
+        return count
+
+    @property
+    def length_display(self):
+        """ "150 questions in 3.5 hours", "60 questions and 13 cases", or what of it the source gives."""
+        parts = []
+        if self.question_count_display:
+            parts.append(f"{self.question_count_display} questions")
+        if self.case_count:
+            parts.append(f"{self.case_count} cases")
+        text = " and ".join(parts)
+        if self.duration_display:
+            text = f"{text} in {self.duration_display}" if text else self.duration_display
+        return text
 
     @property
     def duration_display(self):
@@ -507,7 +564,9 @@ class FeeKind(models.TextChoices):
     RESCHEDULE = "reschedule", "Rescheduling or extension"
 
 
-class Fee(Cited):
+class Fee(Versioned):
+    """A fee as one source states it, with the date it applied. One row per source and date."""
+
     published_with = "credential"  # published when its credential is
 
     Kind = FeeKind
@@ -543,8 +602,10 @@ class Fee(Cited):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["credential", "kind", "-as_of"]
+        ordering = ["credential", "kind", "-year", "-as_of"]
         constraints = [
+            *standing_constraints(),
+            one_current("credential", "kind", name="fee_one_current"),
             models.CheckConstraint(condition=Q(kind__in=FeeKind.values), name="fee_kind_valid"),
             models.CheckConstraint(
                 condition=Q(member_amount__gte=0),
@@ -566,9 +627,30 @@ class Fee(Cited):
     def __str__(self):
         return f"{self.credential.abbreviation} {self.get_kind_display().lower()} ({self.as_of})"
 
+    @property
+    def amount_display(self):
+        """ "$335 for members, $435 for non-members", or the one amount the source gives."""
+        parts = []
+        if self.member_amount is not None:
+            parts.append(f"{usd(self.member_amount)} for members")
+        if self.nonmember_amount is not None:
+            parts.append(f"{usd(self.nonmember_amount)} for non-members")
+        return ", ".join(parts)
 
-class Renewal(Cited):
-    """How a credential is kept current, as one source describes it."""
+
+class CEUnit(models.TextChoices):
+    CEU = "ceu", "CEUs (continuing education units)"
+    HOUR = "hour", "hours of continuing education"
+
+
+class Renewal(Versioned):
+    """How a credential is kept current, as one source describes it.
+
+    A row that says how much continuing education a cycle needs states the renewal rule; a row without
+    it adds a detail (when the cycle starts, where CEUs must come from) beside the rule.
+    """
+
+    CEUnit = CEUnit
 
     published_with = "credential"  # published when its credential is
 
@@ -577,8 +659,18 @@ class Renewal(Cited):
     )
     as_of = models.CharField(help_text='When the source says this applied, e.g. "2024" or "c. 2019".', max_length=100)
     cycle_years = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Years between renewals.")
-    ce_hours = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Continuing-education hours (or CEUs) needed per cycle."
+    ce_required = models.PositiveSmallIntegerField(
+        "continuing education",
+        null=True,
+        blank=True,
+        help_text="How much continuing education each cycle needs, in the unit below. Empty if not stated.",
+    )
+    ce_unit = models.CharField(
+        "unit",
+        max_length=10,
+        choices=CEUnit.choices,
+        blank=True,
+        help_text="The unit the source uses: AHIMA counts CEUs, NCRA counts hours. Don't convert one into the other.",
     )
     requires_exam = models.BooleanField(
         null=True,
@@ -590,7 +682,78 @@ class Renewal(Cited):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["credential", "-as_of"]
+        ordering = ["credential", "-year", "-as_of"]
+        constraints = [
+            *standing_constraints(),
+            one_current("credential", name="renewal_one_current"),
+            models.CheckConstraint(condition=Q(ce_unit__in=["", *CEUnit.values]), name="renewal_ce_unit_valid"),
+            models.CheckConstraint(
+                condition=Q(ce_required__isnull=True) | ~Q(ce_unit=""),
+                name="renewal_ce_has_unit",
+                violation_error_message="Say whether the continuing education is counted in CEUs or in hours.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.credential.abbreviation} renewal ({self.as_of})"
+
+    @property
+    def states_rule(self):
+        return self.ce_required is not None
+
+    @property
+    def ce_display(self):
+        """ "20 CEUs", "20 hours of continuing education" (never converting one unit into the other)."""
+        if self.ce_required is None:
+            return ""
+        if self.ce_unit == CEUnit.CEU:
+            return f"{self.ce_required} CEU{'s' if self.ce_required != 1 else ''}"
+        return f"{self.ce_required} hour{'s' if self.ce_required != 1 else ''} of continuing education"
+
+    @property
+    def rule_display(self):
+        """ "20 CEUs every 2 years", as far as the source states it."""
+        cycle = ""
+        if self.cycle_years:
+            cycle = "every year" if self.cycle_years == 1 else f"every {self.cycle_years} years"
+        return " ".join(part for part in (self.ce_display, cycle) if part)
+
+
+@dataclass
+class CredentialAnswers:
+    """The current answers about one credential (see sources.answers for the rule and the labels)."""
+
+    exam: Answer
+    exam_length: Answer
+    exam_fee: Answer
+    recertification_fee: Answer
+    maintenance_fee: Answer
+    additional_credential_fee: Answer
+    renewal: Answer
+    exam_details: list = field(default_factory=list)
+    renewal_details: list = field(default_factory=list)
+    eligibility_summary: str = ""
+
+    @classmethod
+    def build(cls, credential, *, today=None):
+        exams, fees, renewals = (
+            list(credential.exams.all()),
+            list(credential.fees.all()),
+            list(credential.renewals.all()),
+        )
+
+        def fee(kind):
+            return current_answer([row for row in fees if row.kind == kind], today=today)
+
+        return cls(
+            exam=current_answer([row for row in exams if row.describes_format], today=today),
+            exam_length=current_answer([row for row in exams if row.describes_length], today=today),
+            exam_fee=fee(FeeKind.EXAM),
+            recertification_fee=fee(FeeKind.RECERTIFICATION),
+            maintenance_fee=fee(FeeKind.MAINTENANCE),
+            additional_credential_fee=fee(FeeKind.ADDITIONAL_CREDENTIAL),
+            renewal=current_answer([row for row in renewals if row.states_rule], today=today),
+            exam_details=current_only(row for row in exams if not row.describes_format and not row.describes_length),
+            renewal_details=current_only(row for row in renewals if not row.states_rule),
+            eligibility_summary=credential.eligibility_summary,
+        )

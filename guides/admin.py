@@ -1,9 +1,12 @@
+from collections import defaultdict
+
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import F
 from django.forms.models import BaseInlineFormSet
 
 from editorial.admin import HistoryAdmin, ReviewDueFilter, WorkflowAdmin
+from sources.answers_admin import STANDING_FIELDS, StandingAdmin, answer_rows, answers_table
 
 from .models import EntryEducation, Figure, Occupation, Pathway, PathwayNote, Statement, Step
 
@@ -110,6 +113,7 @@ class FigureInline(admin.StackedInline):
         ("measure", "unit", "qualifier"),
         ("value", "year", "period_start"),
         ("as_of", "wording"),
+        ("standing", "standing_note"),
         ("pay_p10", "pay_p25", "pay_p75", "pay_p90"),
         ("source", "quote"),
     ]
@@ -122,10 +126,11 @@ class StatementInline(admin.StackedInline):
     fields = [("topic", "position"), "text", ("source", "quote")]
 
 
-class EntryEducationInline(admin.TabularInline):
+class EntryEducationInline(admin.StackedInline):
     model = EntryEducation
     extra = 0
     autocomplete_fields = ["education_level", "source"]
+    fields = [("wording", "education_level"), ("as_of", *STANDING_FIELDS), ("source", "quote")]
 
 
 @admin.register(Occupation)
@@ -136,20 +141,62 @@ class OccupationAdmin(WorkflowAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related", "preferred_credentials"]
     inlines = [FigureInline, EntryEducationInline, StatementInline]
+    readonly_fields = ["current_answers"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "aliases", "summary", "soc_code"]}),
+        (
+            "Current answers",
+            {
+                "fields": ["current_answers"],
+                "description": "What pages show as today's figures. To change it, set a figure's standing below "
+                "(with the reason).",
+            },
+        ),
         ("Connections", {"fields": ["related", "preferred_credentials"]}),
         WorkflowAdmin.workflow_fieldset,
     ]
 
+    @admin.display(description="Pages show")
+    def current_answers(self, obj):
+        if obj.pk is None:
+            return "Save the occupation first."
+        answers = Occupation.objects.with_facts().get(pk=obj.pk).answers()
+        return answers_table(
+            answer_rows(
+                [
+                    ("Median pay", answers["median_pay"], lambda figure: figure.value_display),
+                    ("Number of jobs", answers["employment"], lambda figure: figure.value_display),
+                    ("Projected growth", answers["growth"], lambda figure: figure.value_display),
+                    ("Entry-level education", answers["entry_education"], lambda entry: entry.wording),
+                ]
+            )
+        )
+
+
+def _occupation_siblings(model, rows, key):
+    """Every row of `model` answering the same questions as `rows`, grouped by `key`, in one query."""
+    groups = defaultdict(list)
+    occupations = {row.occupation_id for row in rows}
+    for row in model.objects.filter(occupation__in=occupations).select_related("source"):
+        groups[key(row)].append(row)
+    return groups
+
 
 @admin.register(Figure)
-class FigureAdmin(HistoryAdmin):
-    list_display = ["occupation", "measure", "value", "unit", "as_of", "source"]
+class FigureAdmin(StandingAdmin):
+    list_display = ["occupation", "measure", "value", "unit", "as_of", "standing", "shown_as", "source"]
     list_select_related = ["occupation", "source"]
-    list_filter = ["measure", "occupation", "source"]
-    search_fields = ["occupation__title", "as_of", "wording", "quote"]
+    list_filter = ["standing", "measure", "occupation", "source"]
+    search_fields = ["occupation__title", "as_of", "wording", "quote", "standing_note"]
     autocomplete_fields = ["occupation", "source"]
+    fieldsets = [
+        (None, {"fields": ["occupation", ("measure", "unit", "qualifier"), ("value", "period_start"), "as_of"]}),
+        StandingAdmin.standing_fieldset,
+        ("Source", {"fields": ["wording", ("pay_p10", "pay_p25", "pay_p75", "pay_p90"), ("source", "quote")]}),
+    ]
+
+    def answer_groups(self, rows):
+        return _occupation_siblings(Figure, rows, lambda figure: (figure.occupation_id, figure.measure, figure.unit))
 
 
 @admin.register(Step)
@@ -180,9 +227,17 @@ class StatementAdmin(HistoryAdmin):
 
 
 @admin.register(EntryEducation)
-class EntryEducationAdmin(HistoryAdmin):
-    list_display = ["occupation", "wording", "education_level", "source"]
+class EntryEducationAdmin(StandingAdmin):
+    list_display = ["occupation", "wording", "education_level", "as_of", "standing", "shown_as", "source"]
     list_select_related = ["occupation", "education_level", "source"]
-    list_filter = ["education_level"]
-    search_fields = ["wording", "occupation__title"]
+    list_filter = ["standing", "education_level"]
+    search_fields = ["wording", "occupation__title", "standing_note"]
     autocomplete_fields = ["occupation", "education_level", "source"]
+    fieldsets = [
+        (None, {"fields": ["occupation", ("wording", "education_level"), "as_of"]}),
+        StandingAdmin.standing_fieldset,
+        ("Source", {"fields": [("source", "quote")]}),
+    ]
+
+    def answer_groups(self, rows):
+        return _occupation_siblings(EntryEducation, rows, lambda entry: entry.occupation_id)

@@ -8,7 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from credentials.models import NOT_NEGATIVE, Credential, min_not_above_max
 from editorial.workflow import Reviewable, ReviewableQuerySet, Status, published_prefetch
-from sources.models import Cited
+from sources.answers import current_answer
+from sources.models import Cited, Versioned, one_current, standing_constraints
 
 
 class OccupationQuerySet(ReviewableQuerySet):
@@ -98,6 +99,26 @@ class Occupation(Reviewable):
             grouped[figure.measure].append(figure)
         return grouped
 
+    def answers(self, today=None):
+        """The current answer to each question about this job, and every other version labelled.
+
+        A dict keyed by measure ("median_pay" per year, "median_hourly_pay", "employment", "growth",
+        "programs", "entry_education"), each a sources.answers.Answer, built from the prefetched figures and
+        entry education (``with_facts()``) without a query. Cached on the object for today.
+        """
+        if today is None and getattr(self, "_answers", None) is not None:
+            return self._answers
+        rows = {measure: [] for measure in FigureMeasure.values}
+        rows["median_hourly_pay"] = []
+        for figure in self.figures.all():
+            hourly = figure.measure == FigureMeasure.MEDIAN_PAY and figure.unit == FigureUnit.USD_HOUR
+            rows["median_hourly_pay" if hourly else figure.measure].append(figure)
+        rows["entry_education"] = list(self.entry_educations.all())
+        answers = {measure: current_answer(facts, today=today) for measure, facts in rows.items()}
+        if today is None:
+            self._answers = answers
+        return answers
+
 
 class StatementTopic(models.TextChoices):
     DUTIES = "duties", "What they do"
@@ -141,8 +162,8 @@ class Statement(Cited):
         return self.text[:80]
 
 
-class EntryEducation(Cited):
-    """Typical entry-level education for an occupation according to one source."""
+class EntryEducation(Versioned):
+    """Typical entry-level education for an occupation according to one source (one row per source and date)."""
 
     published_with = "occupation"  # published when its occupation is
 
@@ -167,6 +188,10 @@ class EntryEducation(Cited):
     class Meta:
         ordering = ["occupation", "education_level__rank"]
         verbose_name_plural = "entry education"
+        constraints = [
+            *standing_constraints(),
+            one_current("occupation", name="entry_education_one_current"),
+        ]
 
     def __str__(self):
         return f"{self.occupation}: {self.wording}"
@@ -193,7 +218,7 @@ class FigureQualifier(models.TextChoices):
     MORE_THAN = "more_than", "more than"
 
 
-class Figure(Cited):
+class Figure(Versioned):
     """One number about an occupation from one source. Several sources and years live side by side."""
 
     published_with = "occupation"  # published when its occupation is
@@ -222,7 +247,10 @@ class Figure(Cited):
         default="",
     )
     year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Year the figure is for (for a projection: its last year)."
+        null=True,
+        blank=True,
+        help_text="Year the figure is for (for a projection: its last year), used to find the newest. Leave empty "
+        "when the source gives no date: an undated figure is never chosen as current unless an advisor marks it.",
     )
     period_start = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="For a projection: its first year, if the source states one."
@@ -272,6 +300,8 @@ class Figure(Cited):
     class Meta:
         ordering = ["occupation", "measure", "year"]
         constraints = [
+            *standing_constraints(),
+            one_current("occupation", "measure", "unit", name="figure_one_current"),
             models.CheckConstraint(condition=Q(measure__in=FigureMeasure.values), name="figure_measure_valid"),
             models.CheckConstraint(condition=Q(unit__in=FigureUnit.values), name="figure_unit_valid"),
             models.CheckConstraint(condition=Q(qualifier__in=FigureQualifier.values), name="figure_qualifier_valid"),
@@ -320,6 +350,11 @@ class Figure(Cited):
 
     def __str__(self):
         return f"{self.get_measure_display()} {self.as_of}: {self.value_display}"
+
+    @property
+    def dated_year(self):
+        """A projection is as old as its first year (the data it starts from), a count as old as its year."""
+        return self.period_start or self.year
 
     @property
     def value_display(self):

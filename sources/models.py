@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -88,3 +89,100 @@ class Cited(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Standing(models.TextChoices):
+    """Whether a versioned fact is the current answer to its question (see sources.answers)."""
+
+    AUTO = "", "Decided by the rule (the newest dated official value)"
+    CURRENT = "current", "Current: an advisor chose it"
+    SUPERSEDED = "superseded", "Superseded: an older rule or figure that was replaced"
+    DISPUTED = "disputed", "Disputed: an official source says otherwise"
+
+
+# What an advisor is asked for when the reason is missing; students see the reason beside the value.
+STANDING_NOTE_REQUIRED = {
+    Standing.CURRENT: "Say why this value is the current one (students see the reason), "
+    "for example “AHIMA's current page; it is undated”.",
+    Standing.SUPERSEDED: "Say what replaced this value (students see it), "
+    "for example “AHIMA launched a new exam on July 1, 2020”.",
+    Standing.DISPUTED: "Say what the official source says instead (students see it), "
+    "for example “AHIMA's pages describe CEUs and a fee, with no exam”.",
+}
+
+
+def standing_constraints():
+    """Database rules every versioned fact keeps, whoever writes it (admin, import, shell)."""
+    return [
+        models.CheckConstraint(
+            condition=Q(standing__in=Standing.values), name="%(app_label)s_%(class)s_standing_valid"
+        ),
+        models.CheckConstraint(
+            condition=Q(standing="") | ~Q(standing_note=""),
+            name="%(app_label)s_%(class)s_standing_has_reason",
+            violation_error_message="Give the reason for this value's standing: students see it beside the value.",
+        ),
+    ]
+
+
+def one_current(*fields, name):
+    """At most one value per question is an advisor's “current” choice."""
+    return models.UniqueConstraint(
+        fields=list(fields),
+        condition=Q(standing=Standing.CURRENT),
+        name=name,
+        violation_error_message="Another value for the same question is already marked current. "
+        "Set that one back to “Decided by the rule” first.",
+    )
+
+
+class Versioned(Cited):
+    """A fact that sources state differently over the years: one row per source and date, each with a standing.
+
+    The rule in sources.answers picks the current row; every other row stays, labelled as older,
+    superseded, disputed or not confirmed.
+    """
+
+    Standing = Standing
+
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The year this value applies to, used to find the newest. Leave empty when the source gives "
+        "no date: an undated value is never chosen as current unless an advisor marks it current.",
+    )
+    standing = models.CharField(
+        max_length=20,
+        choices=Standing.choices,
+        blank=True,
+        default=Standing.AUTO,
+        help_text="Normally leave this to the rule: the newest dated value from an official source (the issuer "
+        "or BLS) is the current answer. Mark a value current to override the rule, superseded when a newer rule "
+        "replaced it, or disputed when an official source says otherwise.",
+    )
+    standing_note = models.CharField(
+        "reason",
+        max_length=300,
+        blank=True,
+        help_text="Why this value has the standing above, in plain words. Required unless the rule decides; "
+        "students see it next to the value.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        self.standing_note = self.standing_note.strip()
+        if self.standing and not self.standing_note:
+            raise ValidationError({"standing_note": STANDING_NOTE_REQUIRED.get(self.standing, "Give the reason.")})
+
+    @property
+    def is_official(self):
+        """From the issuer or BLS (a page of theirs, or their own staging copy), not an article or a mirror."""
+        return self.source.kind == Source.Kind.OFFICIAL
+
+    @property
+    def dated_year(self):
+        """The year a reader's “how old is this?” counts from."""
+        return self.year

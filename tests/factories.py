@@ -115,7 +115,8 @@ class RenewalFactory(CitedFactory):
     credential = factory.SubFactory(CredentialFactory)
     as_of = "2024"
     cycle_years = 2
-    ce_hours = 20
+    ce_required = 20
+    ce_unit = Renewal.CEUnit.CEU
 
 
 class OccupationFactory(DjangoModelFactory):

@@ -2,18 +2,16 @@ from decimal import Decimal
 
 from django import template
 
-register = template.Library()
+from sources.formats import NOT_STATED
+from sources.formats import usd as format_usd
 
-NOT_STATED = "not stated in the sources"
+register = template.Library()
 
 
 @register.filter
 def usd(value):
     """$1,234 (cents only when there are some)."""
-    if value in (None, ""):
-        return NOT_STATED
-    value = Decimal(value)
-    return f"${value:,.2f}" if value % 1 else f"${value:,.0f}"
+    return format_usd(value)
 
 
 @register.filter

@@ -282,7 +282,7 @@ def test_rhit_recertification_fees_disagree_and_both_are_kept(content):
 
 
 def test_rhit_renewal_exam_claim_and_ahima_description_are_both_kept(content):
-    renewals = Renewal.objects.filter(credential__slug="rhit", cycle_years=2, ce_hours=20)
+    renewals = Renewal.objects.filter(credential__slug="rhit", cycle_years=2, ce_required=20)
 
     assert renewals.get(source__document=SEED_000).requires_exam is True
     assert renewals.get(source__kind=Source.Kind.OFFICIAL).requires_exam is False

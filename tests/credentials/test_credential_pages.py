@@ -25,7 +25,7 @@ def ctr(db):
     )
     factories.ExamFactory(credential=ctr, total_questions=None, questions_max=225, as_of="older NCRA page")
     factories.FeeFactory(credential=ctr, member_amount=335, nonmember_amount=435, as_of="2024")
-    factories.RenewalFactory(credential=ctr, cycle_years=2, ce_hours=20, requires_exam=None)
+    factories.RenewalFactory(credential=ctr, cycle_years=2, ce_required=20, ce_unit="hour", requires_exam=None)
     return ctr
 
 
@@ -44,7 +44,7 @@ def test_exam_fees_and_renewal_show_with_as_of_dates(client, ctr):
 
     assert "at most 225" in html
     assert "$335" in html and "$435" in html and "2024" in html
-    assert "20 hours per cycle" in html
+    assert "20 hours of continuing education per cycle" in html
     assert "Oncology Data Specialist (ODS)" in html
 
 
