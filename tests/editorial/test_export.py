@@ -42,3 +42,16 @@ def test_export_by_slug_alone_finds_the_one_object_of_that_name(full_pathway, ca
     models = [item["model"] for item in json.loads(capsys.readouterr().out)]
     assert models[0] == "guides.pathway"
     assert models.count("guides.step") == 3
+
+
+def test_renaming_an_organization_leaves_a_redirect(client, credential):
+    organization = credential.issuer
+    old = organization.get_absolute_url()
+    organization.slug = "renamed-issuer"
+    organization.save()
+
+    response = client.get(old)
+
+    assert response.status_code == 301
+    assert response["Location"] == "/organizations/renamed-issuer/"
+    assert client.get(response["Location"]).status_code == 200
