@@ -19,6 +19,8 @@ class ContentImport(models.Model):
     changed = models.PositiveIntegerField(default=0, help_text="Objects the import changed.")
     deleted = models.PositiveIntegerField(default=0, help_text="Objects the import deleted.")
     summary = models.TextField(blank=True, help_text="What changed, object by object.")
+    is_applied = models.BooleanField(default=False, help_text="False while the import waits for confirmation.")
+    pending_text = models.TextField(blank=True, help_text="The file, kept only until the import is confirmed.")
 
     class Meta:
         ordering = ["-imported_at"]

@@ -28,7 +28,7 @@ def review_queue(context):
             user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
             for model in registry.content_models()
         ),
-        "can_import": user.has_perm("guides.add_pathway"),
+        "can_import": user.has_perm("editorial.import_content"),
         "can_restore": any(
             user.has_perm(f"{label.split('.')[0]}.add_{label.split('.')[1].lower()}")
             for label in registry.recoverable_labels()
