@@ -15,6 +15,7 @@ from .models import (
     Exam,
     Fee,
     Organization,
+    Recommendation,
     Renewal,
     Requirement,
 )
@@ -30,8 +31,9 @@ class OrganizationAdmin(HistoryAdmin):
 
 @admin.register(EducationLevel)
 class EducationLevelAdmin(HistoryAdmin):
-    list_display = ["name", "rank"]
-    search_fields = ["name"]
+    list_display = ["name", "plain_name", "kind", "rank"]
+    list_filter = ["kind"]
+    search_fields = ["name", "plain_name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -170,10 +172,33 @@ class CredentialAdmin(WorkflowAdmin):
         )
 
 
+# Grouped by the kind of requirement each line matters for, so an advisor fills in one group.
+REQUIREMENT_FIELDS = [
+    ("position", "kind"),
+    "detail",
+    ("education_level", "field_of_study"),
+    ("accreditor", "program_type"),
+    ("experience_kind", "experience_years", "experience_hours"),
+    "course",
+    "credentials",
+    ("source", "quote"),
+]
+
+
 class RequirementInline(admin.StackedInline):
     model = Requirement
     extra = 0
+    fields = REQUIREMENT_FIELDS
     autocomplete_fields = ["education_level", "accreditor", "course", "credentials", "source"]
+
+
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+    fields = [("position", "detail"), ("experience_kind", "experience_years"), "credentials", ("source", "quote")]
+    autocomplete_fields = ["credentials", "source"]
+    verbose_name = "recommended preparation (advised, not required)"
+    verbose_name_plural = "recommended preparation (advised, not required): any one option"
 
 
 @admin.register(EligibilityRoute)
@@ -183,7 +208,7 @@ class EligibilityRouteAdmin(HistoryAdmin):
     list_filter = ["credential"]
     search_fields = ["name", "note", "credential__abbreviation"]
     autocomplete_fields = ["credential", "source"]
-    inlines = [RequirementInline]
+    inlines = [RequirementInline, RecommendationInline]
 
 
 @admin.register(Requirement)
@@ -192,7 +217,17 @@ class RequirementAdmin(HistoryAdmin):
     list_select_related = ["route__credential"]
     list_filter = ["kind", "route__credential"]
     search_fields = ["detail", "route__name", "route__credential__abbreviation"]
+    fields = ["route", *REQUIREMENT_FIELDS]
     autocomplete_fields = ["route", "education_level", "accreditor", "course", "credentials", "source"]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(HistoryAdmin):
+    list_display = ["detail", "route", "position", "source"]
+    list_select_related = ["route__credential", "source"]
+    list_filter = ["route__credential"]
+    search_fields = ["detail", "route__name", "route__credential__abbreviation", "quote"]
+    autocomplete_fields = ["route", "credentials", "source"]
 
 
 def _siblings(model, rows, key):

@@ -15,6 +15,7 @@ class CredentialsConfig(AppConfig):
         registry.register(
             "credentials.EligibilityRoute",
             "credentials.Requirement",
+            "credentials.Recommendation",
             "credentials.Exam",
             "credentials.Fee",
             "credentials.Renewal",

@@ -78,9 +78,30 @@ class Organization(models.Model):
         return (self.slug,)
 
 
+class EducationLevelKind(models.TextChoices):
+    SCHOOL = "school", "School diploma (not a college program)"
+    CERTIFICATE = "certificate", "College certificate or diploma (not a degree)"
+    DEGREE = "degree", "College degree"
+
+
 class EducationLevel(models.Model):
+    Kind = EducationLevelKind
+
     slug = models.SlugField(help_text="Short name used in links, e.g. associate.", unique=True)
     name = models.CharField(max_length=100, help_text="e.g. Associate's degree.")
+    plain_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="How the planner's questions say it, in everyday words, e.g. "
+        "“A certificate or diploma from a college (not a degree)”. Empty: the name above is used.",
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.DEGREE,
+        help_text="Whether this is a school diploma, a college certificate or a degree: "
+        "some eligibility routes accept only a degree program, others a certificate program.",
+    )
     rank = models.PositiveSmallIntegerField(
         unique=True, help_text="Orders the levels: a higher number is more education (high school 10, associate 30…)."
     )
@@ -91,9 +112,26 @@ class EducationLevel(models.Model):
 
     class Meta:
         ordering = ["rank"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=EducationLevelKind.values),
+                name="education_level_kind_valid",
+                violation_error_message="Choose the kind of education from the list.",
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The everyday name the planner asks with."""
+        return self.plain_name or self.name
+
+    @property
+    def is_program(self):
+        """A college certificate or degree: something a student enrols in and finishes, not a school diploma."""
+        return self.kind != EducationLevelKind.SCHOOL
 
     def natural_key(self):
         return (self.slug,)
@@ -182,6 +220,18 @@ class CredentialQuerySet(ReviewableQuerySet):
             published_prefetch("leads_to", Credential.objects.order_by("abbreviation")),
             published_prefetch("leads_from", Credential.objects.order_by("abbreviation")),
         )
+
+    def with_recommendations(self):
+        """Each route's recommended preparation (after with_details), naming only published credentials."""
+        return self.prefetch_related(recommendations_prefetch())
+
+
+def recommendations_prefetch():
+    """For with_recommendations(), or for prefetch_related_objects() on a credential already fetched."""
+    recommendations = Recommendation.objects.select_related("source").prefetch_related(
+        published_prefetch("credentials", Credential)
+    )
+    return published_prefetch("routes__recommendations", recommendations)
 
 
 class CredentialLevel(models.TextChoices):
@@ -331,17 +381,31 @@ class EligibilityRoute(Cited):
 class RequirementKind(models.TextChoices):
     EDUCATION = "education", "Education level"
     PROGRAM = "program", "Accredited program"
+    EARLY_TESTING = "early-testing", "Early testing: near the end of the route's accredited program"
     EXPERIENCE = "experience", "Work experience"
     COURSEWORK = "coursework", "Coursework"
     CREDENTIAL = "credential", "Credential already held"
     PRACTICUM = "practicum", "Practicum"
-    OTHER = "other", "Other"
+    OTHER = "other", "Other (only the issuer can judge it)"
 
 
 class RequirementProgramType(models.TextChoices):
     ANY = "", "Any"
     DEGREE = "degree", "Degree program"
     CERTIFICATE = "certificate", "Certificate program"
+
+
+class FieldOfStudy(models.TextChoices):
+    ANY = "", "Any field"
+    HEALTH_INFORMATION = "health-information", "Health information (management, technology, coding, cancer registry)"
+    HEALTH = "health", "Any health field, health information included"
+
+
+class ExperienceKind(models.TextChoices):
+    ANY = "", "Any work (the source does not say)"
+    PRIVACY_SECURITY = "privacy-security", "Healthcare privacy or security management"
+    CODING = "coding", "Medical coding"
+    CANCER_REGISTRY = "cancer-registry", "Cancer registry work"
 
 
 class Requirement(Cited):
@@ -353,6 +417,10 @@ class Requirement(Cited):
 
     ProgramType = RequirementProgramType
 
+    FieldOfStudy = FieldOfStudy
+
+    ExperienceKind = ExperienceKind
+
     route = models.ForeignKey(
         EligibilityRoute,
         on_delete=models.CASCADE,
@@ -361,7 +429,10 @@ class Requirement(Cited):
     )
     position = models.PositiveSmallIntegerField(help_text="Order within the route, starting at 1.")
     kind = models.CharField(
-        help_text="What sort of condition this is; it decides which fields below matter.",
+        help_text="What sort of condition this is; it decides which fields below matter. "
+        "“Early testing” lets students near the end of the accredited program named in the same route sit the "
+        "exam before graduating; without it, that program must be finished. Use “Other” only for a condition "
+        "the planner cannot ask about: the planner then sends the student to the issuer and never says “eligible”.",
         max_length=20,
         choices=Kind.choices,
     )
@@ -371,7 +442,17 @@ class Requirement(Cited):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Minimum education (for education requirements) or the program's level (for accredited programs).",
+        help_text="Minimum education (for education requirements) or the program's level (for accredited programs). "
+        "In a route with early testing, the level of the program that leads to this credential "
+        "(an associate degree for RHIT, a bachelor's for RHIA).",
+    )
+    field_of_study = models.CharField(
+        max_length=30,
+        choices=FieldOfStudy.choices,
+        blank=True,
+        default="",
+        help_text="For an education requirement: the field the degree must be in, when the source names one "
+        "(e.g. a bachelor's degree in health information management). Leave “Any field” otherwise.",
     )
     accreditor = models.ForeignKey(
         Organization,
@@ -388,6 +469,13 @@ class Requirement(Cited):
         blank=True,
         default="",
     )
+    experience_kind = models.CharField(
+        max_length=30,
+        choices=ExperienceKind.choices,
+        blank=True,
+        default="",
+        help_text="For a work-experience requirement: the kind of work that counts, as the source names it.",
+    )
     experience_years = models.DecimalField(
         validators=NOT_NEGATIVE,
         max_digits=4,
@@ -397,7 +485,11 @@ class Requirement(Cited):
         help_text="Minimum years of experience.",
     )
     experience_hours = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Minimum hours of experience or practicum."
+        null=True,
+        blank=True,
+        help_text="Minimum hours of experience or practicum. When the source gives the same minimum in years too "
+        "(NCRA: “1,950 hours (one year full time)”), fill in both: either one meets it. With hours alone, "
+        "the planner shows hours and never turns them into months.",
     )
     course = models.ForeignKey(
         Course,
@@ -425,7 +517,11 @@ class Requirement(Cited):
         ordering = ["route", "position"]
         constraints = [
             models.UniqueConstraint(fields=["route", "position"], name="unique_requirement_position"),
-            models.CheckConstraint(condition=Q(kind__in=RequirementKind.values), name="requirement_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RequirementKind.values),
+                name="requirement_kind_valid",
+                violation_error_message="Choose the kind of requirement from the list.",
+            ),
             models.CheckConstraint(
                 condition=Q(program_type__in=RequirementProgramType.values),
                 name="requirement_program_type_valid",
@@ -444,6 +540,102 @@ class Requirement(Cited):
                 condition=~Q(kind="program") | Q(accreditor__isnull=False),
                 name="requirement_program_has_accreditor",
                 violation_error_message="An accredited-program requirement needs the accreditor.",
+            ),
+            models.CheckConstraint(
+                condition=Q(field_of_study__in=FieldOfStudy.values),
+                name="requirement_field_of_study_valid",
+                violation_error_message="Choose a field of study from the list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(field_of_study="") | Q(kind="education"),
+                name="requirement_field_only_for_education",
+                violation_error_message="A field of study belongs to an education requirement: "
+                "set the kind to “Education level” or choose “Any field”.",
+            ),
+            models.CheckConstraint(
+                condition=Q(experience_kind__in=ExperienceKind.values),
+                name="requirement_experience_kind_valid",
+                violation_error_message="Choose a kind of experience from the list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(experience_kind="") | Q(kind="experience"),
+                name="requirement_experience_kind_only_for_experience",
+                violation_error_message="A kind of experience belongs to a work-experience requirement: "
+                "set the kind to “Work experience” or choose “Any work”.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.detail
+
+
+class Recommendation(Cited):
+    """Preparation an issuer recommends for a route without requiring it (AHIMA's advice for the CCS exam)."""
+
+    published_with = "route__credential"  # published when its credential is
+
+    route = models.ForeignKey(
+        EligibilityRoute,
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+        help_text="The route this advice goes with.",
+    )
+    position = models.PositiveSmallIntegerField(help_text="Order within the route's advice, starting at 1.")
+    detail = models.CharField(
+        max_length=400,
+        help_text="The recommended preparation in plain words, as one option a student could follow, "
+        'e.g. "2 years of related coding experience".',
+    )
+    experience_kind = models.CharField(
+        max_length=30,
+        choices=ExperienceKind.choices,
+        blank=True,
+        default="",
+        help_text="Only when this option is nothing but work experience: the kind of work. Leave the measurable "
+        "fields empty when the option also asks for something the planner does not ask about (coursework, a "
+        "credential not on this site): the planner then lists it without saying whether the student has it.",
+    )
+    experience_years = models.DecimalField(
+        validators=NOT_NEGATIVE,
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Years of that kind of work this option recommends.",
+    )
+    credentials = models.ManyToManyField(
+        Credential,
+        blank=True,
+        related_name="recommended_for",
+        help_text="Only when this option is holding a credential: holding any one of these is enough.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["route", "position"]
+        verbose_name = "recommended preparation"
+        verbose_name_plural = "recommended preparation"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["route", "position"],
+                name="unique_recommendation_position",
+                violation_error_message="Another piece of advice on this route already has this position.",
+            ),
+            models.CheckConstraint(
+                condition=Q(experience_kind__in=ExperienceKind.values),
+                name="recommendation_experience_kind_valid",
+                violation_error_message="Choose a kind of experience from the list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(experience_years__gte=0),
+                name="recommendation_years_not_negative",
+                violation_error_message="Years of experience can't be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(experience_years__isnull=True) | ~Q(experience_kind=""),
+                name="recommendation_years_have_kind",
+                violation_error_message="Say what kind of work the years of experience are in.",
             ),
         ]
 

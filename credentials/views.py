@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 from editorial.views import PreviewMixin
 from editorial.workflow import published_prefetch
 
+from . import panels
 from .models import Credential, Organization
 
 
@@ -21,6 +22,10 @@ class CredentialDetailView(PreviewMixin, DetailView):
         return (
             super().get_queryset().with_details().prefetch_related(published_prefetch("occupations", occupation_model))
         )
+
+    def get_context_data(self, **kwargs):
+        # Sections other apps prepare for this page (the planner's eligibility check), in their own code.
+        return super().get_context_data(panels=panels.for_credential(self.request, self.object), **kwargs)
 
 
 class OrganizationListView(ListView):

@@ -18,8 +18,8 @@ def _label(text, limit=30):
 def timeline(plan):
     """One row per stage: a bar for the shortest typical time, a lighter one up to the longest.
 
-    Stages whose time the sources do not state get a marker at their start and no length. None when no
-    stage has a stated time (the table then says so).
+    Stages whose time the sources do not state, or state only in hours, get a marker at their start and no
+    length. None when no stage has a stated time (the table then says so).
     """
     if not any(stage.is_timed for stage in plan.stages):
         return None
@@ -49,6 +49,7 @@ def timeline(plan):
             past_middle = row["x"] > LABEL_WIDTH + plot / 2
             row["marker_label_x"] = round(row["x"] - 10 if past_middle else row["x"] + 10, 1)
             row["marker_label_anchor"] = "end" if past_middle else "start"
+            row["marker_text"] = stage.time_text or "time not stated"
         rows.append(row)
     height = TOP + len(rows) * (ROW + GAP) + AXIS
     baseline = height - AXIS + 4

@@ -1,28 +1,68 @@
 from dataclasses import dataclass, field
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
-from credentials.models import RequirementKind, RequirementProgramType
+from credentials.models import ExperienceKind, FieldOfStudy, RequirementKind
 
-from .eligibility import Profile
+from .eligibility import NEITHER, NONE, OTHER, Profile, Stage
 
 MAX_YEARS = 60
 MAX_HOURS = 100_000
+UNKNOWN = "unknown"  # "don't know" is always an answer; it counts as not given
 
 # The query-string keys of the answers, in the order a shared link lists them.
-ANSWER_FIELDS = ["education", "accredited", "program", "held", "years", "hours", "course", "practicum"]
+ANSWER_FIELDS = [
+    "education",
+    "field",
+    "program",
+    "accredited",
+    "stage",
+    "experience",
+    "years",
+    "held",
+    "practicum",
+    "course",
+]
 
-# Which answers a credential's requirement kinds need, for the short form on a credential page.
+# Which answers a credential's requirements need, for the short form on a credential page.
 FIELDS_FOR_KIND = {
     RequirementKind.EDUCATION: ["education"],
-    RequirementKind.PROGRAM: ["education", "accredited", "program"],
-    RequirementKind.EXPERIENCE: ["years", "hours"],
+    RequirementKind.PROGRAM: ["program", "accredited", "stage"],
+    RequirementKind.EARLY_TESTING: ["program", "accredited", "stage"],
+    RequirementKind.EXPERIENCE: ["experience", "years"],
     RequirementKind.PRACTICUM: ["practicum"],
     RequirementKind.COURSEWORK: ["course"],
     RequirementKind.CREDENTIAL: ["held"],
 }
+
+FIELD_CHOICES = [
+    ("", "Choose one"),
+    (FieldOfStudy.HEALTH_INFORMATION, "Health information: management, technology, medical coding or cancer registry"),
+    (FieldOfStudy.HEALTH, "Another health field, such as nursing, biology or health administration"),
+    (OTHER, "Something else"),
+    (UNKNOWN, "Not sure"),
+]
+STAGE_CHOICES = [
+    ("", "Choose one"),
+    (Stage.STUDYING, "Still studying, before the last term"),
+    (Stage.FINAL_TERM, "In the last term, or finished the courses but not graduated yet"),
+    (Stage.FINISHED, "Finished: I have graduated"),
+    (UNKNOWN, "Not sure"),
+]
+EXPERIENCE_CHOICES = [
+    ("", "Choose one"),
+    (NONE, "None yet"),
+    (ExperienceKind.PRIVACY_SECURITY, "Healthcare privacy or security management"),
+    (ExperienceKind.CODING, "Medical coding"),
+    (ExperienceKind.CANCER_REGISTRY, "Cancer registry work"),
+    ("health-information", "Other health information work"),
+    (OTHER, "Other work"),
+    (UNKNOWN, "Not sure how to describe it"),
+]
 
 
 @dataclass
@@ -51,74 +91,110 @@ class Options:
             occupations=list(occupations),
         )
 
+    def level(self, slug):
+        return next((level for level in self.levels if level.slug == slug), None)
+
+
+class YearsField(forms.DecimalField):
+    """Years with at most one decimal place, where "2.50" is as good as "2.5"."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.normalize() if value is not None and value.is_finite() else value
+
 
 def is_answered(query):
     """Whether a query string carries planner answers (and so should be checked and shown)."""
-    return any(key in query for key in [*ANSWER_FIELDS, "target"])
+    return any(key in query for key in [*ANSWER_FIELDS, "hours", "target"])
 
 
 def _invalid(noun):
     return {"invalid_choice": f"“%(value)s” is not one of the {noun} listed. Choose from the list."}
 
 
+def _known(value):
+    return None if value in ("", UNKNOWN, None) else value
+
+
 class PlannerForm(forms.Form):
-    """What a student already has. Sent with GET, so the answers are the shareable link; nothing is stored."""
+    """What a student already has, in plain words. Sent with GET, so the answers are the shareable link;
+    nothing is stored. Every question can be left out or answered "not sure": the verdicts then say what to check."""
 
     education = forms.ChoiceField(
-        label="Highest education you have completed",
+        label="Highest education you have finished",
         required=False,
-        help_text="Count a degree or diploma only once you have it.",
+        help_text="Count a diploma or degree once you have it. Still studying for one? "
+        "Choose the one before it, and tell us about your program below.",
         error_messages=_invalid("education levels"),
     )
-    accredited = forms.MultipleChoiceField(
-        label="Your health information program was accredited by",
+    field = forms.ChoiceField(
+        label="What was it in?",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Leave empty if the program was not accredited, or if you are not sure.",
-        error_messages=_invalid("accreditors"),
+        choices=FIELD_CHOICES,
+        help_text="For a college certificate or degree; skip it for a high school diploma. "
+        "Some routes ask for a degree in health information.",
+        error_messages=_invalid("fields"),
     )
     program = forms.ChoiceField(
-        label="That accredited program was a",
+        label="Have you studied in a health information program?",
         required=False,
-        help_text="Some routes accept only a degree program, others a certificate program.",
-        error_messages=_invalid("program types"),
+        help_text="A college program in health information, medical coding or cancer registry, finished or not. "
+        "If you have studied in more than one, choose the highest.",
+        error_messages=_invalid("programs"),
+    )
+    accredited = forms.ChoiceField(
+        label="Who accredits that program?",
+        required=False,
+        help_text="The program's website says so. CAHIIM accredits health information programs; "
+        "NCRA accredits cancer registry programs.",
+        error_messages=_invalid("accreditors"),
+    )
+    stage = forms.ChoiceField(
+        label="Where are you in that program?",
+        required=False,
+        choices=STAGE_CHOICES,
+        help_text="Students in their last term of an accredited program can sometimes sit the exam early.",
+        error_messages=_invalid("answers"),
+    )
+    experience = forms.ChoiceField(
+        label="What kind of work experience do you have?",
+        required=False,
+        choices=EXPERIENCE_CHOICES,
+        help_text="If you have done several kinds, choose the kind you have done longest.",
+        error_messages=_invalid("kinds of work"),
+    )
+    # Text inputs with a numeric keyboard: a number input cannot show back a mistyped answer to correct.
+    years = YearsField(
+        label="Years of that work",
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        min_value=0,
+        max_value=MAX_YEARS,
+        decimal_places=1,
+        help_text=f"Full-time years, 0 to {MAX_YEARS}, e.g. 2.5: two years half time count as one.",
     )
     held = forms.MultipleChoiceField(
         label="Credentials you already hold",
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text="Leave them all unticked if you hold none yet.",
         error_messages=_invalid("credentials"),
     )
-    years = forms.DecimalField(
-        label="Years of relevant work experience",
+    practicum = forms.IntegerField(
+        label="Hours of supervised practice (practicum) in a cancer registry",
         required=False,
-        min_value=0,
-        max_value=MAX_YEARS,
-        decimal_places=1,
-        help_text=f"0 to {MAX_YEARS}, e.g. 2.5. Count the kind of work the credential asks for "
-        "(for CHPS, healthcare privacy or security management).",
-    )
-    hours = forms.IntegerField(
-        label="Hours of relevant work experience",
-        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         min_value=0,
         max_value=MAX_HOURS,
-        help_text=f"0 to {MAX_HOURS:,}, for credentials that count hours (for CTR, cancer registry work; "
-        "one year full time is about 1,950 hours).",
+        help_text=f"Only for cancer registry (CTR/ODS) routes: 0 to {MAX_HOURS:,} hours, usually done as part "
+        "of an NCRA-accredited program. Leave it empty if you don't know.",
     )
     course = forms.MultipleChoiceField(
-        label="Courses you have completed",
+        label="Courses you have passed with a grade of C or better",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="With a grade of C or better.",
+        help_text="Only for cancer registry (CTR/ODS) route B, which asks for two semesters of anatomy and physiology.",
         error_messages=_invalid("courses"),
-    )
-    practicum = forms.IntegerField(
-        label="Supervised practicum hours completed",
-        required=False,
-        min_value=0,
-        max_value=MAX_HOURS,
-        help_text=f"0 to {MAX_HOURS:,}: hours of supervised practice that were part of a program.",
     )
     target = forms.ChoiceField(
         label="Plan a route to",
@@ -127,17 +203,34 @@ class PlannerForm(forms.Form):
         error_messages=_invalid("credentials or occupations"),
     )
 
+    FIELDSETS = [
+        ("Your education", ["education", "field"]),
+        ("A health information program", ["program", "accredited", "stage"]),
+        ("Work and credentials", ["experience", "years", "held"]),
+        ("Only for cancer registry routes (CTR/ODS)", ["practicum", "course"]),
+        ("Where you want to go", ["target"]),
+    ]
+
     def __init__(self, *args, options, only=None, with_target=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.options = options
-        self.fields["education"].choices = [("", "No high school diploma yet")] + [
-            (level.slug, level.name) for level in options.levels
+        self.fields["education"].choices = [
+            ("", "Choose one"),
+            (NONE, "No high school diploma or GED yet"),
+            *((level.slug, level.label) for level in options.levels),
+            (UNKNOWN, "Not sure how mine compares"),
+        ]
+        self.fields["program"].choices = [
+            ("", "Choose one"),
+            (NONE, "No"),
+            *((level.slug, f"Yes: {level.label[0].lower()}{level.label[1:]}") for level in self._program_levels()),
+            (UNKNOWN, "Not sure"),
         ]
         self.fields["accredited"].choices = [
-            (org.slug, f"{org.abbreviation} ({org.name})") for org in options.accreditors
-        ]
-        self.fields["program"].choices = [("", "No accredited program, or not sure")] + [
-            choice for choice in RequirementProgramType.choices if choice[0]
+            ("", "Choose one"),
+            *((org.slug, f"{org.abbreviation} ({org.name})") for org in options.accreditors),
+            (NEITHER, "Neither"),
+            (UNKNOWN, "Don't know"),
         ]
         self.fields["held"].choices = [
             (cred.slug, f"{cred.abbreviation} ({cred.name})") for cred in options.credentials
@@ -153,37 +246,54 @@ class PlannerForm(forms.Form):
             multiple = isinstance(self.fields[name], forms.MultipleChoiceField)
             if name not in keep or (multiple and not self.fields[name].choices):
                 del self.fields[name]
-        if "accredited" not in self.fields:
-            self.fields.pop("program", None)
         self.helper = FormHelper()
         # The template writes the <form method="get"> and its button: no CSRF token in a shareable URL.
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *(
+                Fieldset(legend, *(name for name in names if name in self.fields))
+                for legend, names in self.FIELDSETS
+                if any(name in self.fields for name in names)
+            )
+        )
+
+    def _program_levels(self):
+        return [level for level in self.options.levels if level.is_program]
 
     def clean(self):
         cleaned = super().clean()
-        if "accredited" in self.fields and not self.errors:
-            if cleaned.get("accredited") and not cleaned.get("program"):
-                self.add_error("program", "Say whether your accredited program was a degree or a certificate program.")
-            if cleaned.get("program") and not cleaned.get("accredited"):
-                self.add_error(
-                    "accredited", "Choose who accredited your program, or set the program type to “not sure”."
-                )
+        if cleaned.get("experience") == NONE and cleaned.get("years"):
+            self.add_error(
+                "years", "You chose “None yet” for work experience: choose the kind of work, or clear the years."
+            )
+        if cleaned.get("years") is not None and not cleaned.get("experience") and "experience" in self.fields:
+            cleaned["experience"] = UNKNOWN
         return cleaned
 
     def profile(self):
-        """The answers as a Profile (call after is_valid())."""
+        """The answers as a Profile (call after is_valid()); questions not asked or not answered are None."""
         data = self.cleaned_data
-        ranks = {level.slug: level.rank for level in self.options.levels}
+        education = _known(data.get("education"))
+        level = self.options.level(education)
+        program = _known(data.get("program"))
+        program_level = self.options.level(program)
+        experience = _known(data.get("experience"))
+        years = data.get("years")
+        if experience == NONE:
+            years = Decimal(0)
         return Profile(
-            education_rank=ranks.get(data.get("education")),
-            accreditors=data.get("accredited") or (),
-            program_type=data.get("program") or "",
-            credentials=data.get("held") or (),
-            experience_years=data.get("years") or 0,
-            experience_hours=data.get("hours") or 0,
-            courses=data.get("course") or (),
-            practicum_hours=data.get("practicum") or 0,
+            education_rank=0 if education == NONE else (level.rank if level else None),
+            field=_known(data.get("field")) if level is not None and level.is_program else None,
+            program_rank=0 if program == NONE else (program_level.rank if program_level else None),
+            program_kind=program_level.kind if program_level else None,
+            accreditor=_known(data.get("accredited")),
+            stage=_known(data.get("stage")),
+            experience_kind=experience,
+            experience_years=years,
+            credentials=data.get("held", []) if "held" in self.fields else None,
+            courses=data.get("course", []) if "course" in self.fields else None,
+            practicum_hours=data.get("practicum"),
         )
 
     def chosen_target(self):
@@ -205,6 +315,16 @@ class PlannerForm(forms.Form):
 
 
 def fields_for(credential):
-    """The answers one credential's routes depend on, for the short form on its page."""
-    kinds = {req.kind for route in credential.routes.all() for req in route.requirements.all()}
-    return {name for kind in kinds for name in FIELDS_FOR_KIND.get(kind, [])}
+    """The answers one credential's routes depend on, for the short form on its page (after with_recommendations)."""
+    routes = credential.routes.all()
+    kinds = {req.kind for route in routes for req in route.requirements.all()}
+    names = {name for kind in kinds for name in FIELDS_FOR_KIND.get(kind, [])}
+    if any(req.field_of_study for route in routes for req in route.requirements.all()):
+        names.add("field")
+    for route in routes:
+        for recommendation in route.recommendations.all():
+            if recommendation.experience_years is not None:
+                names |= {"experience", "years"}
+            if recommendation.credentials.all():
+                names.add("held")
+    return names

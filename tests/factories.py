@@ -8,6 +8,7 @@ from credentials.models import (
     Exam,
     Fee,
     Organization,
+    Recommendation,
     Renewal,
     Requirement,
 )
@@ -84,6 +85,17 @@ class RequirementFactory(CitedFactory):
     kind = Requirement.Kind.EDUCATION
     education_level = factory.SubFactory(EducationLevelFactory)
     detail = "An associate degree"
+
+
+class RecommendationFactory(CitedFactory):
+    class Meta:
+        model = Recommendation
+
+    route = factory.SubFactory(EligibilityRouteFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    detail = "2 years of related coding experience"
+    experience_kind = "coding"
+    experience_years = 2
 
 
 class ExamFactory(CitedFactory):

@@ -109,7 +109,7 @@ EXPECTED = {
     "occupation list": 3,
     "occupation": 8,
     "credential list": 1,
-    "credential": 11,  # + education levels for the eligibility check (planner)
+    "credential": 12,  # + education levels and recommended preparation for the eligibility check (planner)
     "organization list": 1,
     "organization": 3,
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
@@ -117,6 +117,6 @@ EXPECTED = {
     "compare occupations": 5,
     "compare pathways": 7,
     "search": 5,
-    "sources": 13,
+    "sources": 14,  # one query per kind of cited fact (recommended preparation is the newest)
     "sitemap": 16,
 }
