@@ -50,7 +50,8 @@ class StepDetailView(PreviewMixin, DetailView):
     def get_object(self, queryset=None):
         pathway = super().get_object(queryset)
         steps = list(pathway.steps.all())
-        index = next((i for i, step in enumerate(steps) if step.position == self.kwargs["position"]), None)
+        # By the step's link number, which reorders never change: a shared link opens the step it meant.
+        index = next((i for i, step in enumerate(steps) if step.key == self.kwargs["key"]), None)
         if index is None:
             raise Http404("This pathway has no such step.")
         self.steps, self.index = steps, index

@@ -11,5 +11,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("preview.png", views.site_preview, name="site-preview"),
     path("pathways/<slug:slug>/preview.png", views.pathway_preview, name="pathway-preview"),
-    path("pathways/<slug:slug>/steps/<int:position>/preview.png", views.step_preview, name="step-preview"),
+    path("pathways/<slug:slug>/steps/<int:key>/preview.png", views.step_preview, name="step-preview"),
 ]

@@ -1,11 +1,14 @@
-"""Export: a whole-site file is a backup of everything a visitor relies on, renamed links included."""
+"""Links live: renamed links redirect, a restore brings back redirects, step links survive reorders."""
 
 import json
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
+from django.urls import reverse
 
 from editorial import content_io
+from guides.models import Step
 from sharing.models import SlugRedirect
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +58,35 @@ def test_renaming_an_organization_leaves_a_redirect(client, credential):
     assert response.status_code == 301
     assert response["Location"] == "/organizations/renamed-issuer/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_shared_step_link_opens_the_same_step_after_a_reorder(client, full_pathway):
+    first = full_pathway.steps.get(position=1)
+    shared = reverse("guides:step-detail", args=[full_pathway.slug, first.key])
+    Step.objects.filter(pathway=full_pathway).update(position=F("position") + 10)
+    Step.objects.filter(pk=first.pk).update(position=3)
+    Step.objects.filter(pathway=full_pathway, position=13).update(position=1)
+    Step.objects.filter(pathway=full_pathway, position=12).update(position=2)
+
+    page = client.get(shared).content.decode()
+
+    assert "<h1>Earn an associate degree</h1>" in page
+    assert "Step 3 of 3" in page
+
+
+def test_an_old_position_link_still_opens_the_step_it_meant(client, full_pathway):
+    """Links shared before steps had keys named positions; the migration made each position the step's key."""
+    assert [step.key for step in full_pathway.steps.order_by("position")] == [1, 2, 3]
+    step = full_pathway.steps.get(position=2)
+    step.position = 9
+    step.save()
+
+    assert "<h1>Pass the RHIT exam</h1>" in client.get("/pathways/rhit-route/steps/2/").content.decode()
+
+
+def test_a_new_step_never_reuses_a_deleted_steps_link(full_pathway):
+    full_pathway.steps.get(position=3).delete()
+
+    added = Step.objects.create(pathway=full_pathway, position=3, title="New", body="x", source=full_pathway.source)
+
+    assert added.key == 4
