@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -55,6 +56,41 @@ def export_selected(modeladmin, request, queryset):
     return json_download(content_io.export_objects(objects), name)
 
 
+class MakeRoomForm(forms.ModelForm):
+    """A numbered row (a step, a route…) may take a number another row holds: that row moves to make room
+    (see make_room), so reverting a step to its old number works instead of "already exists"."""
+
+    def _get_validation_exclusions(self):
+        return {*super()._get_validation_exclusions(), "position"}
+
+    def clean_position(self):
+        position = self.cleaned_data.get("position")
+        if position is not None and position < 1:
+            raise forms.ValidationError("Numbers start at 1.")
+        return position
+
+
+def make_room(obj, *, reason):
+    """If another row of the same owner holds obj's position, give it obj's old position (or the next free one)."""
+    scope = content_io.position_scope(type(obj))
+    if scope is None:
+        return
+    model = type(obj)
+    owner = model._meta.get_field(scope).attname
+    siblings = model._default_manager.filter(**{owner: getattr(obj, owner)})
+    other = siblings.filter(position=obj.position).exclude(pk=obj.pk).first()
+    if other is None:
+        return
+    old = siblings.filter(pk=obj.pk).values_list("position", flat=True).first() if obj.pk else None
+    if old is None:
+        old = (siblings.aggregate(models.Max("position"))["position__max"] or 0) + 1
+    if obj.pk:
+        siblings.filter(pk=obj.pk).update(position=models.F("position") + 10000)
+    other.position = old
+    other._change_reason = reason
+    other.save()
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Every change is recorded: who, when, what changed; advisors compare versions and revert.
 
@@ -74,6 +110,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        if content_io.position_scope(self.model) is not None and "position" in form.base_fields:
+            form = type(form.__name__, (MakeRoomForm, form), {})
         token = request.POST.get(EDIT_VERSION) if request.method == "POST" else None
         if obj is None or obj.pk is None or not token:
             return form
@@ -90,6 +128,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
         EditLockForm.__name__ = form.__name__
         return EditLockForm
+
+    def save_model(self, request, obj, form, change):
+        make_room(obj, reason=f"Moved to make room for “{obj}”")
+        super().save_model(request, obj, form, change)
 
 
 @admin.action(description="Publish selected (records today as reviewed)")

@@ -133,7 +133,7 @@ def _owner_field(model):
     return None
 
 
-def _position_scope(model):
+def position_scope(model):
     """(owner field name) when rows are numbered within their owner by a unique "position", else None."""
     for constraint in model._meta.constraints:
         if isinstance(constraint, models.UniqueConstraint) and "position" in constraint.fields:
@@ -312,7 +312,7 @@ def apply_import(plan, *, user=None):
             for item in _deserialize(data):
                 stored = _match_existing(item)
                 obj = item.object
-                scope = _position_scope(type(obj))
+                scope = position_scope(type(obj))
                 if scope is not None:
                     owner_id = getattr(obj, type(obj)._meta.get_field(scope).attname)
                     if (type(obj), owner_id) not in parked:
