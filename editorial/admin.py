@@ -91,15 +91,66 @@ def make_room(obj, *, reason):
     other.save()
 
 
+def revert_owned(obj, when, user):
+    """Put what `obj` owns (steps, tips, routes…) back as it was at `when`: edits undone, later additions
+    removed, later removals restored, numbers as they were."""
+    reason = f"Reverted with its {obj._meta.verbose_name} to {timezone.localtime(when):%d %b %Y %H:%M}"
+    for relation in content_io.owned_relations(type(obj)):
+        model, owner = relation.related_model, relation.field.attname
+        if not hasattr(model, "history"):
+            continue
+        then = {}
+        for record in model.history.filter(**{owner: obj.pk}, history_date__lte=when).order_by("history_date"):
+            then[record.id] = record
+        wanted = {pk: record for pk, record in then.items() if record.history_type != "-"}
+        current = model._default_manager.filter(**{owner: obj.pk})
+        for child in current.exclude(pk__in=list(wanted)):
+            child._change_reason, child._history_user = reason, user
+            child.delete()
+        if content_io.position_scope(model) is not None:
+            current.update(position=models.F("position") + 10000)
+        now = {child.pk: child for child in model._default_manager.filter(pk__in=list(wanted))}
+        for record in wanted.values():
+            child = record.instance
+            if child.pk in now:  # what no one edits by hand (a step's link number) stays as it is
+                for field in model._meta.concrete_fields:
+                    if not field.editable and not field.primary_key:
+                        setattr(child, field.attname, getattr(now[child.pk], field.attname))
+            child._change_reason, child._history_user = reason, user
+            child.save()
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Every change is recorded: who, when, what changed; advisors compare versions and revert.
 
     A change form saved from an outdated version is refused (editorial.locking): nobody loses an edit.
     """
 
-    history_list_display = ["history_change_reason"]
+    history_list_display = ["what_changed", "history_change_reason"]
     actions = [export_selected]
     change_form_template = "admin/editorial/change_form.html"
+    object_history_template = "admin/editorial/object_history.html"
+
+    def what_changed(self, record):
+        return locking.describe(record, with_who=False)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The object's own versions, and (below) every change to what it owns: a pathway's steps and tips."""
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            records = locking.owned_records(obj)[-200:]
+            owned = [(record, locking.describe(record)) for record in reversed(records)]
+            extra_context = {**(extra_context or {}), "owned_changes": owned}
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting puts back what the object owned at that time too: a pathway's steps as they were."""
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302 and "_continue" not in request.POST:
+            record = self.model.history.filter(history_id=version_id).first()
+            if record is not None:
+                revert_owned(self.model._default_manager.get(pk=record.id), record.history_date, request.user)
+        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)

@@ -36,17 +36,24 @@ def _parse(token):
         return None, ""
 
 
-def _records_since(obj, since):
-    """History records of the object and of what it owns (current or removed), saved after `since`."""
-    records = list(type(obj).history.filter(id=obj.pk, history_date__gt=since)) if hasattr(obj, "history") else []
+def owned_records(obj, since=None):
+    """History records of what `obj` owns (current or removed), oldest first; only those after `since`."""
+    records = []
     for relation in content_io.owned_relations(type(obj)):
         child = relation.related_model
         if hasattr(child, "history"):
-            records += child.history.filter(**{relation.field.attname: obj.pk}, history_date__gt=since)
+            found = child.history.filter(**{relation.field.attname: obj.pk})
+            records += found.filter(history_date__gt=since) if since is not None else found
     return sorted(records, key=lambda record: record.history_date)
 
 
-def _describe(record):
+def _records_since(obj, since):
+    """History records of the object and of what it owns (current or removed), saved after `since`."""
+    records = list(type(obj).history.filter(id=obj.pk, history_date__gt=since)) if hasattr(obj, "history") else []
+    return sorted(records + owned_records(obj, since), key=lambda record: record.history_date)
+
+
+def describe(record, *, with_who=True):
     model = record.instance_type
     what = model._meta.verbose_name
     name = f"{what} “{record.instance}”"
@@ -61,6 +68,8 @@ def _describe(record):
             fields = [f for f in record.diff_against(previous).changed_fields if f not in IGNORED_FIELDS]
         labels = [str(model._meta.get_field(field).verbose_name) for field in fields]
         change = f"changed {', '.join(labels) or 'nothing visible'} of {name}"
+    if not with_who:
+        return change[0].upper() + change[1:]
     who = record.history_user.get_username() if record.history_user else "someone"
     return f"{who} at {timezone.localtime(record.history_date):%H:%M} {change}"
 
@@ -72,7 +81,7 @@ def conflict(obj, token):
         return None
     records = _records_since(obj, opened)
     when = f" at {timezone.localtime(records[-1].history_date):%H:%M}" if records else ""
-    what = "; ".join(_describe(record) for record in records) or "the change was not recorded"
+    what = "; ".join(describe(record) for record in records) or "the change was not recorded"
     return (
         f"This {obj._meta.verbose_name} was changed by another advisor{when} since you opened it ({what}). "
         "Your changes were not saved, so that theirs are not lost: copy what you typed, reload the page to see "
