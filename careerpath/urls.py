@@ -2,7 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from delivery.views import health
+
 urlpatterns = [
+    path("health/", health, name="health"),
     path(f"{settings.ADMIN_URL}tools/", include("editorial.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("credentials.urls")),
@@ -11,3 +14,6 @@ urlpatterns = [
     path("", include("planner.urls")),
     path("", include("sharing.urls")),
 ]
+
+# A database outage gets the 503 page (rendered without the database), any other error the 500 page.
+handler500 = "delivery.views.server_error"

@@ -3,10 +3,11 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
+from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from editorial.workflow import Status
 from guides.models import Pathway
@@ -36,7 +37,7 @@ def cached_png(key_parts, draw):
     return png
 
 
-@require_GET
+@require_safe
 def site_preview(request):
     png = cached_png(
         ("site", settings.SITE_NAME),
@@ -47,6 +48,12 @@ def site_preview(request):
         ),
     )
     return png_response(png, cacheable=True)
+
+
+def site_domain(request):
+    """The host a visitor sees, without a port: proxies and CDNs may or may not pass one on."""
+    domain, _port = split_domain_port(request.get_host())
+    return domain
 
 
 def pathway_image(request, slug, key=None):
@@ -61,30 +68,31 @@ def pathway_image(request, slug, key=None):
         if position is None:
             raise Http404("No such step.")
     kicker = f"Step {position} of {len(steps)}" if position else f"{len(steps)} step{'s' if len(steps) != 1 else ''}"
+    domain = site_domain(request)
     png = cached_png(
-        ("pathway", pathway.pk, pathway.updated_at.isoformat(), position, pathway.title, steps, request.get_host()),
+        ("pathway", pathway.pk, pathway.updated_at.isoformat(), position, pathway.title, steps, domain),
         lambda: images.draw_card(
             kicker=kicker,
             title=pathway.title,
             steps=steps,
             highlight=position,
-            footer=request.get_host() + reverse("guides:pathway-detail", args=[pathway.slug]),
+            footer=domain + reverse("guides:pathway-detail", args=[pathway.slug]),
         ),
     )
     return png_response(png, cacheable=pathway.status == Status.PUBLISHED)
 
 
-@require_GET
+@require_safe
 def pathway_preview(request, slug):
     return pathway_image(request, slug)
 
 
-@require_GET
+@require_safe
 def step_preview(request, slug, key):
     return pathway_image(request, slug, key)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

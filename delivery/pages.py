@@ -1,0 +1,169 @@
+"""Cached pages: what is stored for a URL, in which encodings, under which key, and this process's copy.
+
+A page is stored in the shared cache once per content version, under a key made of the version, the day
+and the URL (scheme, host, path and query string), as one entry holding it in brotli and in gzip, both
+compressed when the page is first rendered (a client that accepts neither gets the gzip copy unpacked).
+The day is in the key because a few words on pages count from today ("6 years old"). Each process keeps
+its own small copy of the pages it served, in the encoding it served them (PAGE_CACHE_LOCAL_BYTES, least
+recently used out first); it is keyed by the same version, so it can never outlive an edit.
+"""
+
+import gzip
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from typing import NamedTuple
+
+import brotli
+from django.conf import settings
+from django.core.cache import cache
+
+from editorial import version
+
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
+MIN_COMPRESS_BYTES = 512
+# Headers that belong to one response, not to the stored page: recomputed on every answer.
+NOT_STORED = {"content-length", "content-encoding", "etag", "cache-control", "vary", "date", "set-cookie"}
+
+
+# Bump when what is stored changes shape, so that pages stored by the previous release are never read.
+FORMAT = 2
+
+
+class Page(NamedTuple):
+    """A page as one client gets it."""
+
+    status: int
+    headers: tuple  # ((name, value), ...) as the view and the middleware inside the cache set them
+    body: bytes
+    encoding: str  # "br", "gzip" or "identity"
+    cache_control: str  # the view's own Cache-Control, or "" for the site's default
+
+
+def choose_encoding(accept_encoding, _memo={}):  # noqa: B006 (a small memo of the few headers browsers send)
+    """The best encoding this Accept-Encoding header allows: brotli, then gzip, then none."""
+    choice = _memo.get(accept_encoding)
+    if choice is None:
+        accepted = set()
+        for item in accept_encoding.split(","):
+            name, _, params = item.strip().partition(";")
+            quality = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
+            try:
+                if float(quality) > 0:
+                    accepted.add(name.strip().lower())
+            except ValueError:
+                continue
+        choice = "br" if "br" in accepted else "gzip" if {"gzip", "*"} & accepted else "identity"
+        if len(_memo) < 256:
+            _memo[accept_encoding] = choice
+    return choice
+
+
+def generation():
+    """The content version and the day, which every cached page and its ETag belong to; None while unknown."""
+    shared = version.shared()
+    return None if shared is None else f"{shared}-{int(time.time() // 86400)}"  # days since 1970, UTC
+
+
+def url_key(request):
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{request.META.get('QUERY_STRING', '')}"
+    return hashlib.sha1(raw.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()
+
+
+def etag(generation, url_hash):
+    return f'W/"{generation}-{url_hash[:16]}"'
+
+
+def cache_key(generation, url_hash):
+    return f"page:{FORMAT}:{generation}:{url_hash}"
+
+
+class LocalPages:
+    """This process's copy of the pages it served lately, at most `limit` bytes, least recently used out."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.size = 0
+        self.generation = None
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, generation, key):
+        with self.lock:
+            if generation != self.generation:
+                return None
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, generation, key, page):
+        if len(page.body) > self.limit:
+            return
+        with self.lock:
+            if generation != self.generation:
+                # Content changed: every page held belongs to an older version.
+                self.pages.clear()
+                self.size, self.generation = 0, generation
+            old = self.pages.pop(key, None)
+            if old is not None:
+                self.size -= len(old.body)
+            self.pages[key] = page
+            self.size += len(page.body)
+            while self.size > self.limit:
+                _key, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped.body)
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+            self.size, self.generation = 0, None
+
+
+local = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
+
+
+def lookup(generation, url_hash, encoding):
+    """The page in `encoding`, from this process's copy or the shared cache; None if it is in neither."""
+    page = local.get(generation, (url_hash, encoding))
+    if page is None:
+        entry = cache.get(cache_key(generation, url_hash))
+        if entry is not None:
+            page = from_entry(entry, encoding)
+            local.put(generation, (url_hash, encoding), page)
+    return page
+
+
+def from_entry(entry, encoding):
+    # The entry is a plain tuple, so that a new release never unpickles a class it has changed.
+    status, headers, cache_control, bodies = entry
+    if encoding in bodies:
+        body = bodies[encoding]
+    elif "identity" in bodies:
+        body, encoding = bodies["identity"], "identity"
+    else:
+        body, encoding = gzip.decompress(bodies["gzip"]), "identity"
+    return Page(status, headers, body, encoding, cache_control)
+
+
+def store(generation, url_hash, response, encoding):
+    """Keep a rendered page in the shared cache (compressed) and here in `encoding`; return it in `encoding`."""
+    headers = tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED)
+    body = response.content
+    if len(body) >= MIN_COMPRESS_BYTES and response.get("Content-Type", "").startswith(COMPRESSIBLE):
+        bodies = {
+            "br": brotli.compress(body, quality=settings.PAGE_CACHE_BROTLI_QUALITY, mode=brotli.MODE_TEXT),
+            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        }
+    else:
+        bodies = {"identity": body}
+    cache_control = response.get("Cache-Control", "")
+    entry = (response.status_code, headers, cache_control, bodies)
+    cache.set(cache_key(generation, url_hash), entry, settings.PAGE_CACHE_SECONDS)
+    if encoding in bodies:
+        page = Page(response.status_code, headers, bodies[encoding], encoding, cache_control)
+    else:  # a client that takes no compression, or a body that is not compressed: what was rendered
+        page = Page(response.status_code, headers, body, "identity", cache_control)
+    local.put(generation, (url_hash, encoding), page)
+    return page
