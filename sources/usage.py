@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from django.apps import apps
 
+from editorial.workflow import stable_order
+
 from .models import Cited
 
 
@@ -17,6 +19,6 @@ def facts_by_source():
     """
     facts = defaultdict(list)
     for model in cited_models():
-        for fact in model.objects.published().select_related():
+        for fact in stable_order(model.objects.published().select_related()):
             facts[fact.source_id].append((model._meta.verbose_name, fact))
     return facts
