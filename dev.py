@@ -78,6 +78,8 @@ def ensure_html_checker():
 
 
 def serve():
+    # The settings are safe by default (debug off, a secret key required); a newcomer's own machine runs in debug.
+    os.environ.setdefault("DJANGO_DEBUG", "1")
     install("requirements.txt")
     run(PYTHON, "manage.py", "migrate", "--no-input")
     run(PYTHON, "manage.py", "load_content", "--if-empty")
@@ -85,6 +87,7 @@ def serve():
 
 
 def test(pytest_args):
+    os.environ.setdefault("DJANGO_DEBUG", "1")
     install("requirements-dev.txt")
     ensure_browser()
     ensure_html_checker()

@@ -13,7 +13,10 @@ class EditorialConfig(AppConfig):
     name = "editorial"
 
     def ready(self):
-        from . import advisors, version
+        from django.db.models.signals import pre_delete
+
+        from . import advisors, recovery, version
 
         version.connect_signals()
+        pre_delete.connect(recovery.snapshot_before_delete, dispatch_uid="editorial-snapshot-before-delete")
         post_migrate.connect(advisors.after_migrate, sender=self, dispatch_uid="editorial-advisors-group")

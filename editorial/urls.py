@@ -12,7 +12,7 @@ urlpatterns = [
     path("import/", admin.site.admin_view(admin_views.import_view), name="import-content"),
     path("deleted/", admin.site.admin_view(admin_views.deleted_view), name="deleted-content"),
     path(
-        "deleted/<str:label>/<int:history_id>/restore/",
+        "deleted/<int:record_id>/restore/",
         admin.site.admin_view(admin_views.restore_view),
         name="restore-deleted",
     ),

@@ -59,7 +59,16 @@ def published_prefetch(lookup, queryset, *, to_attr=None):
         queryset = queryset._default_manager.all()
     if not is_owned_through(queryset.model, lookup.rsplit("__", 1)[-1]):
         queryset = queryset.filter(published_filter(queryset.model))
-    return Prefetch(lookup, queryset=queryset, to_attr=to_attr)
+    return Prefetch(lookup, queryset=stable_order(queryset), to_attr=to_attr)
+
+
+def stable_order(queryset):
+    """The queryset's ordering with the primary key last: rows that tie (two fees of one kind and year) come
+    in the same order on every page view and every database, not in whatever order PostgreSQL finds them."""
+    ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    if any(str(name).lstrip("-") in ("pk", "id") for name in ordering):
+        return queryset
+    return queryset.order_by(*ordering, "pk")
 
 
 class ContentQuerySet(models.QuerySet):

@@ -12,3 +12,10 @@ class GuidesConfig(AppConfig):
         registry.register("guides.Statement", "guides.KeyPoint", "guides.EntryEducation", "guides.Figure")
         registry.register("guides.Pathway", recoverable=True)
         registry.register("guides.Step", "guides.PathwayNote")
+
+        from django.db.models.signals import pre_save
+
+        from .models import Step
+
+        # Also for fixtures and imports (raw saves), which skip Model.save().
+        pre_save.connect(lambda sender, instance, **kwargs: instance.assign_key(), sender=Step, weak=False)

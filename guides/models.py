@@ -653,6 +653,12 @@ class Step(Cited):
         Pathway, on_delete=models.CASCADE, related_name="steps", help_text="The pathway this step belongs to."
     )
     position = models.PositiveSmallIntegerField(help_text="Step number within the pathway, starting at 1.")
+    key = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The step's number in its shareable link: set once, kept through reorders, never reused.",
+    )
     title = models.CharField(help_text='A short instruction, e.g. "Earn an associate degree".', max_length=200)
     body = models.TextField(help_text="What the student does in this step and why.")
     duration_min_months = models.DecimalField(
@@ -746,6 +752,7 @@ class Step(Cited):
         ordering = ["pathway", "position"]
         constraints = [
             models.UniqueConstraint(fields=["pathway", "position"], name="unique_step_position"),
+            models.UniqueConstraint(fields=["pathway", "key"], name="unique_step_key"),
             models.CheckConstraint(
                 condition=Q(position__gte=1),
                 name="step_position_from_one",
@@ -912,7 +919,17 @@ class Step(Cited):
 
     @property
     def anchor(self):
-        return f"step-{self.position}"
+        return f"step-{self.key}"
+
+    def assign_key(self):
+        """A new step's link number: its position when no step of this pathway ever had that number, else the
+        next unused one. Deleted steps count, so an old link never opens a different step."""
+        if self.key is not None:
+            return
+        used = set(Step.history.filter(pathway_id=self.pathway_id).values_list("key", flat=True))
+        used |= set(Step.objects.filter(pathway_id=self.pathway_id).values_list("key", flat=True))
+        used.discard(None)
+        self.key = self.position if self.position not in used else max(used, default=0) + 1
 
 
 class PathwayNoteKind(models.TextChoices):

@@ -112,7 +112,8 @@ class StepDetailView(PreviewMixin, PageMetaMixin, DetailView):
     def get_object(self, queryset=None):
         pathway = super().get_object(queryset)
         steps = list(pathway.steps.all())
-        index = next((i for i, step in enumerate(steps) if step.position == self.kwargs["position"]), None)
+        # By the step's link number, which reorders never change: a shared link opens the step it meant.
+        index = next((i for i, step in enumerate(steps) if step.key == self.kwargs["key"]), None)
         if index is None:
             raise Http404("This pathway has no such step.")
         self.steps, self.index = steps, index
@@ -120,7 +121,7 @@ class StepDetailView(PreviewMixin, PageMetaMixin, DetailView):
 
     def get_page_meta(self):
         pathway, step = self.object, self.steps[self.index]
-        path = reverse("guides:step-detail", args=[pathway.slug, step.position])
+        path = reverse("guides:step-detail", args=[pathway.slug, step.key])
         facts = " ".join(
             f"{question}: {answer.text} ({answer.as_of})." for question, answer in step.answers_shown() if answer
         )
@@ -129,7 +130,7 @@ class StepDetailView(PreviewMixin, PageMetaMixin, DetailView):
             title=f"Step {step.position} of {len(self.steps)}: {step.title} ({pathway.title})",
             description=f"{plain_text(step.body)} {facts}".strip(),
             path=path,
-            image_path=reverse("sharing:step-preview", args=[pathway.slug, step.position]),
+            image_path=reverse("sharing:step-preview", args=[pathway.slug, step.key]),
             image_version=pathway.updated_at,
             image_alt=f"Step {step.position} of {len(self.steps)}: {step.title}",
             type="article",

@@ -54,7 +54,7 @@ def pathway_data(pathway, absolute):
                 "position": step.position,
                 "name": step.title,
                 "text": step_text(step),
-                "url": absolute(reverse("guides:step-detail", args=[pathway.slug, step.position])),
+                "url": absolute(reverse("guides:step-detail", args=[pathway.slug, step.key])),
             }
             for step in steps
         ],

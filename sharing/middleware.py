@@ -13,6 +13,7 @@ KIND_BY_URL_NAME = {
     "sharing:step-preview": SlugKind.PATHWAY,
     "guides:occupation-detail": SlugKind.OCCUPATION,
     "credentials:credential-detail": SlugKind.CREDENTIAL,
+    "credentials:organization-detail": SlugKind.ORGANIZATION,
 }
 
 

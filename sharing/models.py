@@ -8,6 +8,7 @@ class SlugKind(models.TextChoices):
     PATHWAY = "pathway", "Pathway"
     OCCUPATION = "occupation", "Occupation"
     CREDENTIAL = "credential", "Credential"
+    ORGANIZATION = "organization", "Organization"
 
 
 class SlugRedirectQuerySet(ContentQuerySet):

@@ -1,13 +1,18 @@
-"""Record a redirect whenever an advisor renames the slug of a pathway, occupation or credential."""
+"""Record a redirect whenever an advisor renames the slug of a pathway, occupation, credential or organization."""
 
 from django.db.models.signals import post_save, pre_save
 
-from credentials.models import Credential
+from credentials.models import Credential, Organization
 from guides.models import Occupation, Pathway
 
 from .models import SlugKind, SlugRedirect
 
-KIND_BY_MODEL = {Pathway: SlugKind.PATHWAY, Occupation: SlugKind.OCCUPATION, Credential: SlugKind.CREDENTIAL}
+KIND_BY_MODEL = {
+    Pathway: SlugKind.PATHWAY,
+    Occupation: SlugKind.OCCUPATION,
+    Credential: SlugKind.CREDENTIAL,
+    Organization: SlugKind.ORGANIZATION,
+}
 
 
 def remember_stored_slug(sender, instance, raw=False, **kwargs):

@@ -56,7 +56,7 @@ class StepSitemap(Sitemap):
         return Step.objects.published().select_related("pathway").order_by("pathway__slug", "position")
 
     def location(self, step):
-        return reverse("guides:step-detail", args=[step.pathway.slug, step.position])
+        return reverse("guides:step-detail", args=[step.pathway.slug, step.key])
 
     def lastmod(self, step):
         return step.pathway.updated_at

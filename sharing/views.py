@@ -60,12 +60,17 @@ def site_domain(request):
     return domain
 
 
-def pathway_image(request, slug, position=None):
+def pathway_image(request, slug, key=None):
     pathway = get_object_or_404(Pathway.objects.visible_to(request.user), slug=slug)
     # Steps are edited on their own too, so the key covers what is drawn, not only pathway.updated_at.
-    steps = list(pathway.steps.order_by("position").values_list("position", "title"))
-    if position is not None and position not in {number for number, _title in steps}:
-        raise Http404("No such step.")
+    rows = list(pathway.steps.order_by("position").values_list("position", "title", "key"))
+    steps = [(number, title) for number, title, _key in rows]
+    position = None
+    if key is not None:
+        # The link names the step by its key; the image shows where that step is now.
+        position = next((number for number, _title, step_key in rows if step_key == key), None)
+        if position is None:
+            raise Http404("No such step.")
     kicker = f"Step {position} of {len(steps)}" if position else f"{len(steps)} step{'s' if len(steps) != 1 else ''}"
     domain = site_domain(request)
     png = cached_png(
@@ -87,8 +92,8 @@ def pathway_preview(request, slug):
 
 
 @require_safe
-def step_preview(request, slug, position):
-    return pathway_image(request, slug, position)
+def step_preview(request, slug, key):
+    return pathway_image(request, slug, key)
 
 
 @require_safe

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from editorial import registry
+from editorial.workflow import stable_order
 
 from .models import Source
 
@@ -29,6 +30,6 @@ def facts_by_source():
             model._meta.verbose_name if field.name == "source" else f"{model._meta.verbose_name}, {field.verbose_name}"
         )
         rows = model.objects.published().filter(**{f"{field.name}__isnull": False}).select_related()
-        for fact in rows:
+        for fact in stable_order(rows):
             facts[getattr(fact, field.attname)].append((kind, fact, getattr(fact, quote_field, "")))
     return facts

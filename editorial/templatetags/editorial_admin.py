@@ -28,9 +28,22 @@ def review_queue(context):
             user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
             for model in registry.content_models()
         ),
-        "can_import": user.has_perm("guides.add_pathway"),
+        "can_import": user.has_perm("editorial.import_content"),
         "can_restore": any(
             user.has_perm(f"{label.split('.')[0]}.add_{label.split('.')[1].lower()}")
             for label in registry.recoverable_labels()
         ),
     }
+
+
+@register.filter
+def in_words(duration):
+    """A timedelta as people say it: "15 minutes", "1 hour", "1 hour and 30 minutes"."""
+    if duration is None:
+        return ""
+    minutes = round(duration.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if minutes or not hours:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " and ".join(parts)

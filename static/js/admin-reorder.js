@@ -4,6 +4,16 @@
 (function () {
   "use strict";
 
+  const EDGE = 80; // px from the window's top or bottom edge where a drag scrolls the page
+  let dragging = false;
+  document.addEventListener("dragover", (event) => {
+    if (!dragging) return;
+    if (event.clientY < EDGE) window.scrollBy(0, -Math.ceil((EDGE - event.clientY) / 2));
+    else if (event.clientY > window.innerHeight - EDGE) {
+      window.scrollBy(0, Math.ceil((event.clientY - (window.innerHeight - EDGE)) / 2));
+    }
+  });
+
   function setUp(group) {
     const status = document.createElement("p");
     status.className = "reorder-status";
@@ -77,11 +87,12 @@
         row.classList.add("is-dragging");
         event.dataTransfer.effectAllowed = "move";
         event.dataTransfer.setData("text/plain", row.id);
-        // Fold every step to its title bar while dragging so that all of them fit on the screen.
-        window.setTimeout(() => group.classList.add("is-reordering"), 0);
+        // The list keeps its layout while dragging (folding it moved every row away from the pointer);
+        // near the top or bottom of the window the page scrolls, so a step can travel any distance.
+        dragging = true;
       });
       handle.addEventListener("dragend", () => {
-        group.classList.remove("is-reordering");
+        dragging = false;
         row.classList.remove("is-dragging");
         renumber();
         announce(row);

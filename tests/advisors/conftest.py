@@ -20,6 +20,16 @@ def advisor_client(client, advisor):
 
 
 @pytest.fixture
+def importer_client(client, advisor):
+    """An advisor an administrator trusted with imports (their own permission, not part of Advisors)."""
+    from django.contrib.auth.models import Permission
+
+    advisor.user_permissions.add(Permission.objects.get(codename="import_content"))
+    client.force_login(advisor)
+    return client
+
+
+@pytest.fixture
 def full_pathway(db):
     """A pathway with three steps, a tip, an occupation with figures and a credential with a route."""
     pathway = factories.PathwayFactory(slug="rhit-route", title="Become an RHIT")

@@ -171,7 +171,7 @@ def test_a_deleted_pathway_comes_back_with_its_steps(advisor_client, full_pathwa
     html = advisor_client.get(reverse("editorial:deleted-content")).content.decode()
     assert "Become an RHIT" in html
     record = recovery.deleted_records()[0]
-    advisor_client.post(reverse("editorial:restore-deleted", args=[record.label, record.history_id]))
+    advisor_client.post(reverse("editorial:restore-deleted", args=[record.pk]))
 
     restored = Pathway.objects.get(pk=pk)
     assert sorted(restored.steps.values_list("title", flat=True)) == sorted(titles)
@@ -206,8 +206,8 @@ def test_export_then_import_round_trips_all_content(content):
     assert content_io.export_content() == exported
 
 
-def test_admin_export_and_import(advisor_client, full_pathway):
-    response = advisor_client.post(
+def test_admin_export_and_import(importer_client, full_pathway):
+    response = importer_client.post(
         reverse("admin:guides_pathway_changelist"),
         {"action": "export_selected", "_selected_action": [full_pathway.pk]},
     )
@@ -218,17 +218,23 @@ def test_admin_export_and_import(advisor_client, full_pathway):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("rhit.json", exported, content_type="application/json")
-    response = advisor_client.post(reverse("editorial:import-content"), {"file": upload})
+    preview = importer_client.post(reverse("editorial:import-content"), {"file": upload})
+    assert "Changed</del> → <ins>Earn an associate degree" in preview.content.decode()
+    assert full_pathway.steps.get(position=1).title == "Changed"  # nothing changes before confirming
+    response = importer_client.post(
+        reverse("editorial:import-content"),
+        {"confirm": "1", "import": preview.context["pending"].pk, "fingerprint": preview.context["plan"].fingerprint},
+    )
 
     assert response.status_code == 302
     assert full_pathway.steps.get(position=1).title == "Earn an associate degree"
 
 
-def test_a_broken_import_file_changes_nothing_and_says_why(advisor_client, full_pathway):
+def test_a_broken_import_file_changes_nothing_and_says_why(importer_client, full_pathway):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("bad.json", b'[{"model": "guides.pathway", "fields": {"title": 5}}', "application/json")
-    response = advisor_client.post(reverse("editorial:import-content"), {"file": upload})
+    response = importer_client.post(reverse("editorial:import-content"), {"file": upload})
 
     assert response.status_code == 200
     assert "Nothing was imported" in response.content.decode() or "not a careerpath export" in response.content.decode()

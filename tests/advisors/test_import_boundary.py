@@ -32,8 +32,8 @@ def upload(objects):
     return SimpleUploadedFile("content.json", json.dumps(objects).encode(), content_type="application/json")
 
 
-def test_an_import_holding_a_user_creates_no_account_and_names_what_it_refused(advisor_client):
-    response = advisor_client.post(reverse("editorial:import-content"), {"file": upload([SUPERUSER])})
+def test_an_import_holding_a_user_creates_no_account_and_names_what_it_refused(importer_client):
+    response = importer_client.post(reverse("editorial:import-content"), {"file": upload([SUPERUSER])})
 
     assert response.status_code == 200
     assert not get_user_model().objects.filter(username="mallory").exists()
@@ -57,14 +57,14 @@ def test_a_user_hidden_after_real_content_rolls_everything_back():
     [("sources.source", "url"), ("credentials.organization", "website")],
 )
 @pytest.mark.parametrize("address", ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,x"])
-def test_an_import_with_a_script_address_is_refused(advisor_client, model, field, address):
+def test_an_import_with_a_script_address_is_refused(importer_client, model, field, address):
     fields = (
         {"slug": "evil", "title": "Evil", "kind": "article", field: address}
         if model == "sources.source"
         else {"slug": "evil", "abbreviation": "EVIL", "name": "Evil", "role": "association", field: address}
     )
 
-    response = advisor_client.post(
+    response = importer_client.post(
         reverse("editorial:import-content"), {"file": upload([{"model": model, "fields": fields}])}
     )
 

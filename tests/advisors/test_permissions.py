@@ -75,8 +75,16 @@ def test_every_admin_page_opens_for_an_advisor(advisor_client, advisor, content,
         for view in ("change", "history", "delete"):
             response = advisor_client.get(reverse(f"{prefix}_{view}", args=[obj.pk]))
             assert response.status_code == 200, f"{view} {opts.label}"
-    for name in ("editorial:import-content", "editorial:deleted-content", "admin:index"):
+    for name in ("editorial:deleted-content", "admin:index"):
         assert advisor_client.get(reverse(name)).status_code == 200
+
+
+def test_importing_takes_a_permission_of_its_own(advisor_client, advisor):
+    from django.contrib.auth.models import Permission
+
+    assert advisor_client.get(reverse("editorial:import-content")).status_code == 403
+    advisor.user_permissions.add(Permission.objects.get(codename="import_content"))
+    assert advisor_client.get(reverse("editorial:import-content")).status_code == 200
 
 
 def test_changelist_filters_and_search_answer(advisor_client, full_pathway):

@@ -70,9 +70,14 @@ def test_advisor_drags_a_step_to_reorder(site, page, monkeypatch):
     page.mouse.move(start["x"] + 5, start["y"] + 5)
     page.mouse.down()
     page.mouse.move(start["x"] + 5, start["y"] + 25, steps=5)
-    expect(page.locator("#steps-group.is-reordering")).to_have_count(1)  # steps fold to their titles
-    target = steps.nth(2).locator("h3").bounding_box()
-    page.mouse.move(target["x"] + 40, target["y"] + target["height"] - 2, steps=10)
+    # Down to the bottom of the window, where the page scrolls, until the third step's end is in view.
+    for _ in range(80):
+        box = steps.nth(2).bounding_box()
+        if box["y"] + box["height"] < 880:
+            break
+        page.mouse.move(start["x"] + 5, 895, steps=2)
+    target = steps.nth(2).bounding_box()
+    page.mouse.move(target["x"] + 40, target["y"] + target["height"] - 10, steps=10)
     page.mouse.up()
     expect(page.locator(".reorder-status")).to_contain_text(f"“{titles[0]}” is now step 3 of")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -80,3 +85,58 @@ def test_advisor_drags_a_step_to_reorder(site, page, monkeypatch):
 
     new_order = list(pathway.steps.order_by("position").values_list("title", flat=True))
     assert new_order == [titles[1], titles[2], titles[0], *titles[3:]]
+
+
+def test_advisor_drags_a_step_upward_and_the_list_stays_put(site, page, monkeypatch):
+    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
+    call_command("create_advisor", "lee", "--no-input", verbosity=0)
+    pathway = Pathway.objects.get(slug="health-information-technician-in-five-steps")
+    titles = list(pathway.steps.order_by("position").values_list("title", flat=True))
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site.url + "/admin/login/?next=" + f"/admin/guides/pathway/{pathway.pk}/change/")
+    page.get_by_label("Username").fill("lee")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    steps = page.locator("#steps-group .inline-related:not(.empty-form)")
+    handle = steps.nth(2).locator(".reorder-handle")
+    handle.scroll_into_view_if_needed()
+    start = handle.bounding_box()
+    page.mouse.move(start["x"] + 5, start["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(start["x"] + 5, start["y"] - 20, steps=5)
+    # The list keeps its layout: the step being dragged stays under the pointer, its fields visible.
+    expect(steps.nth(2).locator('input[name$="-title"]')).to_be_visible()
+    assert abs(handle.bounding_box()["y"] - start["y"]) < 40
+    # Up to the top of the window, where the page scrolls, until the first step's title bar is in view.
+    for _ in range(60):
+        box = steps.nth(0).locator("h3").bounding_box()
+        if box["y"] > 10:
+            break
+        page.mouse.move(start["x"] + 5, 5, steps=2)
+    target = steps.nth(0).locator("h3").bounding_box()
+    page.mouse.move(target["x"] + 40, target["y"] + 2, steps=10)
+    page.mouse.up()
+
+    expect(page.locator(".reorder-status")).to_contain_text(f"“{titles[2]}” is now step 1 of")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert list(pathway.steps.order_by("position").values_list("title", flat=True))[0] == titles[2]
+
+
+def test_move_buttons_are_at_least_24_by_24_pixels(site, page, monkeypatch):
+    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
+    call_command("create_advisor", "max", "--no-input", verbosity=0)
+    pathway = Pathway.objects.get(slug="health-information-technician-in-five-steps")
+    page.goto(site.url + "/admin/login/?next=" + f"/admin/guides/pathway/{pathway.pk}/change/")
+    page.get_by_label("Username").fill("max")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    controls = page.locator("#steps-group .reorder-controls").first
+    for target in [controls.get_by_role("button", name="Move up"), controls.get_by_role("button", name="Move down")]:
+        box = target.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+    handle = controls.locator(".reorder-handle").bounding_box()
+    assert handle["width"] >= 24 and handle["height"] >= 24, handle
