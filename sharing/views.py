@@ -41,16 +41,17 @@ def cached_png(key_parts, draw):
     return png
 
 
+SITE_CARD = {
+    "kicker": "Careers in health information",
+    "title": "Step-by-step guides to health information careers: RHIT, RHIA, CCS, CHPS, ODS",
+    "footer": "Every fact with its source and year",
+}
+
+
 @require_safe
 def site_preview(request):
-    png = cached_png(
-        ("site", settings.SITE_NAME),
-        lambda: images.draw_card(
-            kicker="Careers in health information",
-            title="Step-by-step guides to health information careers: RHIT, RHIA, CCS, CHPS, CTR",
-            footer="Every fact with its source and year",
-        ),
-    )
+    # Keyed by what it shows, like every preview: new wording is a new image, not last week's cached one.
+    png = cached_png(("site", settings.SITE_NAME, tuple(SITE_CARD.items())), lambda: images.draw_card(**SITE_CARD))
     return png_response(png, cacheable=True)
 
 

@@ -1,8 +1,6 @@
-from decimal import Decimal
-
 from django import template
 
-from sources.formats import NOT_STATED
+from sources.formats import NOT_STATED, months_in_words, span_in_words
 from sources.formats import usd as format_usd
 
 register = template.Library()
@@ -16,15 +14,10 @@ def usd(value):
 
 @register.filter
 def months(value):
-    """24 → "2 years", 6 → "6 months", 30 → "2.5 years"."""
+    """24 → "2 years", 25 → "2 years 1 month", 6 → "6 months": never a long decimal."""
     if value in (None, ""):
         return NOT_STATED
-    value = Decimal(value)
-    if value >= 12:
-        years = (value / 12).normalize()
-        return f"{years:f} year{'s' if years != 1 else ''}"
-    value = value.normalize()
-    return f"{value:f} month{'s' if value != 1 else ''}"
+    return months_in_words(value)
 
 
 @register.simple_tag
@@ -35,4 +28,6 @@ def span(low, high, formatter):
         return NOT_STATED
     if high is None or low == high:
         return format_value(low if low is not None else high)
+    if formatter == "months" and low is not None:
+        return span_in_words(low, high)
     return f"{format_value(low)} to {format_value(high)}"

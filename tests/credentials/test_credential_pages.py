@@ -122,3 +122,11 @@ def test_draft_credential_is_404_for_visitors_and_previewed_uncached_by_staff(cl
     assert response.status_code == 200
     assert "visitors cannot see it yet" in response.content.decode()
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_credential_cards_state_eligibility_as_the_issuer_does(client, content):
+    html = client.get("/credentials/").content.decode()
+    ccs = html[html.index('href="/credentials/ccs/"') :].split("</li>", 1)[0]
+
+    assert "A high school diploma. AHIMA recommends, but does not require, coding coursework" in ccs
+    assert "GED" not in ccs  # AHIMA asks for a high school diploma; the GED is CHPS's wording, not CCS's
