@@ -19,6 +19,10 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = os.environ.get("CAREERPATH_CHROMIUM", "/usr/bin/chromium")
+# The Nu HTML checker, from the npm package vnu-jar (pinned); it runs on Java 11 or newer.
+VNU_VERSION = "26.9.27"
+VNU_DIR = VENV / "vnu"
+VNU_JAR = VNU_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def run(*args, **kwargs):
@@ -57,6 +61,22 @@ def ensure_browser():
         )
 
 
+def ensure_html_checker():
+    """The HTML validity tests run the Nu HTML checker: install the pinned vnu-jar with npm, or say what is missing."""
+    missing = [name for name in ("java", "npm") if shutil.which(name) is None]
+    if missing:
+        sys.exit(
+            "The HTML validity tests need the Nu HTML checker, which needs " + " and ".join(missing) + " (not found).\n"
+            "  Debian/Ubuntu: sudo apt-get install default-jre-headless npm\n"
+            "  Elsewhere: install Java 11+ and Node.js with npm, then run this command again."
+        )
+    installed = VNU_DIR / "node_modules" / "vnu-jar" / "package.json"
+    if VNU_JAR.exists() and f'"version": "{VNU_VERSION}"' in installed.read_text():
+        return
+    VNU_DIR.mkdir(parents=True, exist_ok=True)
+    run("npm", "install", "--prefix", VNU_DIR, "--no-save", "--no-audit", "--no-fund", f"vnu-jar@{VNU_VERSION}")
+
+
 def serve():
     install("requirements.txt")
     run(PYTHON, "manage.py", "migrate", "--no-input")
@@ -67,7 +87,8 @@ def serve():
 def test(pytest_args):
     install("requirements-dev.txt")
     ensure_browser()
-    env = {**os.environ, "CAREERPATH_CHROMIUM": CHROMIUM}
+    ensure_html_checker()
+    env = {**os.environ, "CAREERPATH_CHROMIUM": CHROMIUM, "CAREERPATH_VNU_JAR": str(VNU_JAR)}
     result = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT, env=env)
     sys.exit(result.returncode)
 

@@ -144,7 +144,7 @@ class CredentialAdmin(WorkflowAdmin):
                 "value's standing below (with the reason).",
             },
         ),
-        ("Renamed", {"fields": ["renamed_to", "renamed_year"], "classes": ["collapse"]}),
+        ("Renamed", {"fields": ["renamed_to", "renamed_year", "renamed_source"], "classes": ["collapse"]}),
         ("Where it leads", {"fields": ["leads_to"]}),
         WorkflowAdmin.workflow_fieldset,
     ]

@@ -280,6 +280,14 @@ class Credential(Reviewable):
         help_text="If the issuer renamed the credential, its new name, e.g. Oncology Data Specialist (ODS).",
     )
     renamed_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Year the new name took effect.")
+    renamed_source = models.ForeignKey(
+        "sources.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Where the issuer announced the new name (its official page), shown beside the rename.",
+    )
     leads_to = models.ManyToManyField(
         "self",
         symmetrical=False,

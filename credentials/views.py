@@ -8,8 +8,16 @@ from .models import Credential, Organization
 
 
 class CredentialListView(ListView):
-    queryset = Credential.objects.published().with_issuer()
     extra_context = {"nav": "credentials"}
+
+    def get_queryset(self):
+        # Each card says who can sit the exam, what it costs now and where it leads: details in a fixed few queries.
+        occupation_model = Credential._meta.get_field("occupations").related_model
+        return (
+            Credential.objects.published()
+            .with_details()
+            .prefetch_related(published_prefetch("occupations", occupation_model))
+        )
 
 
 class CredentialDetailView(PreviewMixin, DetailView):

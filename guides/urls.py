@@ -12,6 +12,7 @@ urlpatterns = [
     path("pathways/<slug:slug>/print/", views.PathwayPrintView.as_view(), name="pathway-print"),
     path("occupations/", views.OccupationListView.as_view(), name="occupation-list"),
     path("occupations/<slug:slug>/", views.OccupationDetailView.as_view(), name="occupation-detail"),
+    path("compare/", views.compare, name="compare"),
     path("compare/credentials/", views.compare_credentials, name="compare-credentials"),
     path("compare/occupations/", views.compare_occupations, name="compare-occupations"),
     path("compare/pathways/", views.compare_pathways, name="compare-pathways"),

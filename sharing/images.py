@@ -120,3 +120,55 @@ def draw_card(*, kicker, title, steps=(), highlight=None, footer=""):
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
+
+
+def draw_facts_card(*, kicker, title, facts=(), footer=""):
+    """A PNG (bytes) for an occupation, credential or comparison: site band, kicker, title, then label/value rows."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 0, WIDTH, 84], fill=PRIMARY)
+    draw.rounded_rectangle([MARGIN, 22, MARGIN + 40, 62], radius=8, fill=WHITE)
+    draw.text((MARGIN + 20, 42), "cp", font=font(20, bold=True), fill=PRIMARY, anchor="mm")
+    draw.text((MARGIN + 56, 42), "careerpath", font=font(30, bold=True), fill=WHITE, anchor="lm")
+    if kicker:
+        draw.text((WIDTH - MARGIN, 42), fit(draw, kicker, font(24), 560), font=font(24), fill=WHITE, anchor="rm")
+
+    text_width = WIDTH - 2 * MARGIN
+    facts = list(facts)[:MAX_STEP_ROWS]
+    title_face = font(52 if facts else 64, bold=True)
+    y = 112
+    for line in wrap(draw, title, title_face, text_width, max_lines=2 if len(facts) > 3 else 3):
+        draw.text((MARGIN, y), line, font=title_face, fill=TEXT)
+        y += title_face.size + 12
+    if facts:
+        y += 10
+        row = min(72, (HEIGHT - 70 - y) // len(facts))
+        label_face, value_face = font(min(24, row - 30), bold=True), font(min(30, row - 24))
+        label_width = max(draw.textlength(label, font=label_face) for label, _value in facts) + 24
+        label_width = min(label_width, 420)
+        for label, value in facts:
+            draw.rounded_rectangle([MARGIN - 12, y, WIDTH - MARGIN + 12, y + row - 10], radius=10, fill=PRIMARY_SOFT)
+            middle = y + (row - 10) // 2
+            draw.text(
+                (MARGIN, middle),
+                fit(draw, label, label_face, label_width - 24),
+                font=label_face,
+                fill=PRIMARY,
+                anchor="lm",
+            )
+            left = MARGIN + label_width
+            draw.text(
+                (left, middle),
+                fit(draw, value, value_face, WIDTH - MARGIN - left),
+                font=value_face,
+                fill=TEXT,
+                anchor="lm",
+            )
+            y += row
+    if footer:
+        draw.text(
+            (MARGIN, HEIGHT - 36), fit(draw, footer, font(24), text_width), font=font(24), fill=MUTED, anchor="lm"
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

@@ -9,8 +9,12 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from editorial.workflow import Status
-from guides.models import Pathway
+from credentials.models import Credential
+from editorial.workflow import Status, published_prefetch
+from guides import current
+from guides.forms import MAX_COMPARE, MAX_SLUG_LENGTH
+from guides.models import EntryEducation, Figure, Occupation, Pathway, Step
+from guides.templatetags.guide_format import usd
 
 from . import images
 
@@ -98,3 +102,122 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# ------------------------------------------------------------ occupations, credentials and comparisons
+
+
+def pay_text(answer):
+    if answer.current is None:
+        return "no official figure yet"
+    return f"{usd(answer.current.value)} a year ({answer.year})"
+
+
+def fee_text(answer):
+    fee = answer.current
+    if fee is None:
+        return "not confirmed by the issuer"
+    amount = fee.nonmember_amount if fee.nonmember_amount is not None else fee.member_amount
+    return f"{usd(amount)} ({answer.year})"
+
+
+def occupation_facts(occupation):
+    entry = next(iter(occupation.entry_educations.all()), None)
+    credentials = ", ".join(credential.abbreviation for credential in occupation.preferred_credentials.all())
+    return [
+        ("Median pay", pay_text(current.median_pay(occupation))),
+        ("Entry education", entry.wording if entry else "not stated"),
+        ("Credentials", credentials or "none named"),
+    ]
+
+
+def credential_facts(credential):
+    renewal = current.renewal(credential).current
+    return [
+        ("Level", credential.get_level_display()),
+        ("Exam fee", fee_text(current.exam_fee(credential))),
+        ("Renewal", renewal.rule_display if renewal and renewal.rule_display else "not stated"),
+    ]
+
+
+def facts_png(request, key, *, kicker, title, facts, path, cacheable):
+    domain = site_domain(request)
+    png = cached_png(
+        (key, kicker, title, facts, domain, path),
+        lambda: images.draw_facts_card(kicker=kicker, title=title, facts=facts, footer=domain + path),
+    )
+    return png_response(png, cacheable=cacheable)
+
+
+@require_safe
+def occupation_preview(request, slug):
+    occupations = Occupation.objects.visible_to(request.user).prefetch_related(
+        published_prefetch("figures", Figure.objects.select_related("source")),
+        published_prefetch("entry_educations", EntryEducation.objects.select_related("source")),
+        published_prefetch("preferred_credentials", Credential),
+    )
+    occupation = get_object_or_404(occupations, slug=slug)
+    return facts_png(
+        request,
+        "occupation",
+        kicker="Job",
+        title=occupation.title,
+        facts=occupation_facts(occupation),
+        path=occupation.get_absolute_url(),
+        cacheable=occupation.is_published,
+    )
+
+
+def credentials_with_answers():
+    return Credential.objects.select_related("issuer").prefetch_related(*current.credential_prefetches())
+
+
+@require_safe
+def credential_preview(request, slug):
+    credential = get_object_or_404(credentials_with_answers().visible_to(request.user), slug=slug)
+    return facts_png(
+        request,
+        "credential",
+        kicker=f"Credential from {credential.issuer.abbreviation}",
+        title=f"{credential.abbreviation}: {credential.name}",
+        facts=credential_facts(credential),
+        path=credential.get_absolute_url(),
+        cacheable=credential.is_published,
+    )
+
+
+@require_safe
+def comparison_preview(request, kind):
+    """The preview of a shared comparison: what is compared, with one key figure each."""
+    if kind == "credentials":
+        queryset, field = credentials_with_answers().published(), "c"
+        describe = lambda item: (item.abbreviation, f"exam fee {fee_text(current.exam_fee(item))}")  # noqa: E731
+    elif kind == "occupations":
+        queryset, field = (
+            Occupation.objects.published().prefetch_related(
+                published_prefetch("figures", Figure.objects.select_related("source"))
+            ),
+            "o",
+        )
+        describe = lambda item: (item.title, f"median pay {pay_text(current.median_pay(item))}")  # noqa: E731
+    elif kind == "pathways":
+        queryset, field = Pathway.objects.published().prefetch_related(published_prefetch("steps", Step)), "p"
+        describe = lambda item: (item.title, f"{len(item.steps.all())} steps")  # noqa: E731
+    else:
+        raise Http404("Nothing of that kind is compared.")
+    slugs = sorted({value.strip().lower()[:MAX_SLUG_LENGTH] for value in request.GET.getlist(field)})[:MAX_COMPARE]
+    items = list(queryset.filter(slug__in=slugs).order_by("slug"))
+    if not items:
+        raise Http404("Nothing to compare.")
+    names = [describe(item)[0] for item in items]
+    title = " vs ".join(names) if kind == "credentials" else f"{len(items)} {kind} compared"
+    path = reverse(f"guides:compare-{kind}") + "?" + "&".join(f"{field}={item.slug}" for item in items)
+    return facts_png(
+        request,
+        "comparison",
+        kicker="Comparison",
+        title=title,
+        facts=[describe(item) for item in items],
+        path=path,
+        cacheable=True,
+    )

@@ -12,8 +12,14 @@ def three_credentials(db):
     rhit = factories.CredentialFactory(slug="rhit", abbreviation="RHIT", issuer=ahima)
     rhia = factories.CredentialFactory(slug="rhia", abbreviation="RHIA", issuer=ahima)
     ctr = factories.CredentialFactory(slug="ctr", abbreviation="CTR")
-    factories.ExamFactory(credential=rhit, total_questions=150, duration_minutes=210, as_of="undated article")
-    factories.FeeFactory(credential=rhit, member_amount=None, nonmember_amount=300, as_of="2010")
+    issuer_page = factories.SourceFactory(slug="issuer-page", kind="official", as_of="2024", year=2024)
+    factories.ExamFactory(
+        credential=rhit, total_questions=150, duration_minutes=210, as_of="2024", year=2024, source=issuer_page
+    )
+    factories.FeeFactory(
+        credential=rhit, member_amount=None, nonmember_amount=300, as_of="2024", year=2024, source=issuer_page
+    )
+    factories.FeeFactory(credential=rhit, kind="recertification", nonmember_amount=218, as_of="2021")
     rhit.leads_to.add(rhia)
     return rhit, rhia, ctr
 
@@ -25,8 +31,17 @@ def test_three_credentials_side_by_side_in_canonical_order(client, three_credent
     assert response.status_code == 200
     header = html[html.index("<thead>") : html.index("</thead>")]
     assert header.index("CTR") < header.index("RHIA") < header.index("RHIT")
-    assert "150 questions, 3.5 hours" in html
-    assert "$300 non-members" in html and "as of 2010" in html
+    assert "150 questions in 3.5 hours" in html
+    assert "<strong>$300</strong>" in html and "in 2024" in html
+
+
+def test_the_fee_row_compares_exam_fees_only_and_says_when_none_is_confirmed(client, three_credentials):
+    response = client.get("/compare/credentials/?c=rhit&c=rhia")
+
+    html = response.content.decode()
+    fee_row = html[html.index('<th scope="row">Exam fee</th>') :].split("</tr>", 1)[0]
+    assert "$300" in fee_row and "$218" not in fee_row
+    assert "current fee not confirmed by the issuer" in fee_row
 
 
 def test_missing_data_reads_not_stated_never_blank_or_zero(client, three_credentials):

@@ -22,6 +22,7 @@ PAGES = {
     "credential": "/credentials/c0/",
     "organization list": "/organizations/",
     "organization": "/organizations/cahiim/",
+    "compare hub": "/compare/",
     "compare credentials": "/compare/credentials/?c=c0&c=c1",
     "compare occupations": "/compare/occupations/?o=o0&o=o1",
     "compare pathways": "/compare/pathways/?p=p0&p=p1",
@@ -99,8 +100,8 @@ def test_public_pages_run_a_small_fixed_number_of_queries(client, size):
 # Related reviewable content (a pathway's occupation, a step's credentials) is prefetched published-only,
 # one query per relation, rather than joined: a draft must come back as None, never as a join's row.
 EXPECTED = {
-    "home": 4,
-    "pathway list": 2,
+    "home": 11,  # pathways with their steps (time and cost), jobs with pay, credentials with fees
+    "pathway list": 4,  # + steps, for what each pathway starts with, takes and awards
     "pathway": 8,
     "step": 5,
     "pathway print": 5,
@@ -108,15 +109,16 @@ EXPECTED = {
     "step preview image": 2,
     "occupation list": 3,
     "occupation": 8,
-    "credential list": 1,
+    "credential list": 10,  # each card: eligibility routes, the current exam fee, what it leads to
     "credential": 12,  # + education levels and recommended preparation for the eligibility check (planner)
     "organization list": 1,
     "organization": 3,
+    "compare hub": 3,
     # One of these is the look-up for renamed slugs in a comparison shared before a rename.
-    "compare credentials": 12,
+    "compare credentials": 14,  # + the jobs' pay figures and entry education (what their answers are built from)
     "compare occupations": 5,
     "compare pathways": 7,
-    "search": 5,
+    "search": 13,  # every kind of page, with what the answers in results are built from (fees, pay, steps)
     "sources": 14,  # one query per kind of cited fact (recommended preparation is the newest)
     "sitemap": 16,
 }

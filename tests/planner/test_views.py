@@ -86,7 +86,9 @@ def test_answers_give_a_verdict_for_every_credential(client, content):
     response = client.get(f"/planner/?{CTR_B}")
 
     assert response.status_code == 200
-    assert verdict(response, "ctr").startswith("CTR: Certified Tumor Registrar Eligible now through “Route B")
+    assert verdict(response, "ctr").startswith(
+        "ODS: Oncology Data Specialist (formerly CTR: Certified Tumor Registrar) Eligible now through “Route B"
+    )
     for slug in ("rhit", "rhia", "ccs", "ccs-p", "chps", "ctr"):
         assert f'id="verdict-{slug}"' in response.content.decode()
 
@@ -308,7 +310,7 @@ def test_the_credential_page_checks_eligibility_inline(client, content):
 
     page = text(response)
     assert response.status_code == 200
-    assert "Check your eligibility for CTR" in page
+    assert "Check your eligibility for ODS" in page
     assert "Eligible now through “Route B: degree and cancer registry experience”" in page
     expected = (
         "/planner/?education=associate&program=none&experience=cancer-registry&years=1"
