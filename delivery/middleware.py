@@ -109,13 +109,12 @@ class PageCacheMiddleware:
 
     @staticmethod
     def matches(if_none_match, tag):
+        # Only a tag this site gave for this address at this content version; not "*", which would
+        # answer 304 before we know whether the address names a page at all.
         if not if_none_match:
             return False
         opaque = tag.removeprefix("W/")
-        return any(
-            candidate.strip() == "*" or candidate.strip().removeprefix("W/") == opaque
-            for candidate in if_none_match.split(",")
-        )
+        return any(candidate.strip().removeprefix("W/") == opaque for candidate in if_none_match.split(","))
 
     @staticmethod
     def headers(response, tag, cache_control):

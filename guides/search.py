@@ -19,6 +19,7 @@ import snowballstemmer
 from django.urls import reverse
 
 from credentials.models import Credential, Organization
+from editorial import version
 from editorial.workflow import published_prefetch
 
 from . import current
@@ -431,7 +432,8 @@ def search(raw_query):
     if not raw_words:
         results.message = "Try words or abbreviations, such as “RHIT” or “medical records”."
         return results
-    docs = documents()
+    # The index is the same for every query until content changes: built once per content version.
+    docs = version.memoize("search:documents", documents)
     parts = [part for part in COMPARE_SPLIT.split(query) if part.strip()]
     best = {}
     if len(parts) > 1:

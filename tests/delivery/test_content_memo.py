@@ -29,6 +29,16 @@ def test_the_planner_loads_its_content_once_per_content_version(client, content,
     assert after_an_edit == first > 0
 
 
+def test_search_builds_its_index_once_per_content_version(client, content, page_cache):
+    first = queries_for(client, "/search/?q=tumor+registrar")
+    another_question = queries_for(client, "/search/?q=how+much+does+the+rhit+cost")
+    version.bump()
+    after_an_edit = queries_for(client, "/search/?q=coding")
+
+    assert another_question == 0
+    assert after_an_edit == first > 0
+
+
 def test_without_caching_every_call_builds(settings):
     settings.PAGE_CACHE = False
     built = []

@@ -220,3 +220,14 @@ def test_edit_through_the_admin_then_visitors_see_it(
     assert response.status_code == 302
 
     assert "Become an RHIT, step by step" in text(client.get("/pathways/rhit-route/"))
+
+
+def test_static_files_are_also_stored_in_brotli(tmp_path):
+    """WhiteNoise writes a .br beside each static file when Brotli is installed (collectstatic, production)."""
+    from whitenoise.compress import Compressor
+
+    css = tmp_path / "site.css"
+    css.write_text("body { color: #222; }\n" * 200)
+    written = set(Compressor(quiet=True).compress(str(css)))
+
+    assert {str(css) + ".br", str(css) + ".gz"} <= written
