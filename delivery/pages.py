@@ -21,6 +21,8 @@ from django.core.cache import cache
 
 from editorial import version
 
+from . import release
+
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
 MIN_COMPRESS_BYTES = 512
 # Headers that belong to one response, not to the stored page: recomputed on every answer.
@@ -61,9 +63,14 @@ def choose_encoding(accept_encoding, _memo={}):  # noqa: B006 (a small memo of t
 
 
 def generation():
-    """The content version and the day, which every cached page and its ETag belong to; None while unknown."""
+    """The release, the content version and the day, which every cached page and its ETag belong to.
+
+    None while the content version is unknown. The day renews pages that say how old a figure is.
+    """
     shared = version.shared()
-    return None if shared is None else f"{shared}-{int(time.time() // 86400)}"  # days since 1970, UTC
+    if shared is None:
+        return None
+    return f"{release.fingerprint()}-{shared}-{int(time.time() // 86400)}"  # days since 1970, UTC
 
 
 def url_key(request):

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
-from delivery import pages
+from delivery import pages, release
 from editorial import version
 from tests.advisors.conftest import form_data
 
@@ -55,6 +55,29 @@ def test_an_edit_shows_on_the_next_request(client, pathway, django_capture_on_co
     response = client.get("/pathways/rhit-route/")
     assert response["X-Page-Cache"] == "miss"
     assert "Become a registered health information technician" in text(response)
+
+
+def test_a_new_release_never_serves_the_previous_releases_pages(client, pathway, monkeypatch):
+    """After a deploy (new templates or code), pages rendered by the old release are not served, and their
+    ETags no longer match: the same content version, but not the same page."""
+    old = client.get("/pathways/rhit-route/")
+    assert client.get("/pathways/rhit-route/")["X-Page-Cache"] == "hit"
+
+    monkeypatch.setattr(release, "fingerprint", lambda: "the-next-release")
+    pages.local.clear()  # a restarted worker's memory is empty; the shared cache is not
+    response = client.get("/pathways/rhit-route/", HTTP_IF_NONE_MATCH=old["ETag"])
+
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    assert response["ETag"] != old["ETag"]
+
+
+def test_the_release_fingerprint_covers_templates_and_code_but_not_tests():
+    files = {str(path) for path in release._files(release.Path(release.settings.BASE_DIR))}
+
+    assert any(path.endswith("templates/base.html") for path in files)
+    assert any(path.endswith("delivery/pages.py") for path in files)
+    assert any(path.endswith("static/css/site.css") for path in files)
+    assert not any("/tests/" in path or "/.venv/" in path for path in files)
 
 
 @pytest.mark.parametrize(
