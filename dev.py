@@ -4,7 +4,8 @@
     python3 dev.py serve   # create .venv, install, migrate, load the content, serve http://127.0.0.1:8000
     python3 dev.py test    # create .venv, install test tools and the browser, run the whole test suite
 
-Extra arguments after `test` go to pytest (for example `python3 dev.py test tests/guides -x`).
+Extra arguments after `test` go to pytest (for example `python3 dev.py test tests/guides -x`). With none, the
+whole suite runs on one worker per core (pytest-xdist, at most four), each with its own test database.
 """
 
 import os
@@ -92,7 +93,9 @@ def test(pytest_args):
     ensure_browser()
     ensure_html_checker()
     env = {**os.environ, "CAREERPATH_CHROMIUM": CHROMIUM, "CAREERPATH_VNU_JAR": str(VNU_JAR)}
-    result = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT, env=env)
+    # The whole suite is shared out between one worker per core (at most four: each runs its own browser).
+    workers = [] if pytest_args else ["--numprocesses=auto", "--maxprocesses=4"]
+    result = subprocess.run([str(PYTHON), "-m", "pytest", *workers, *pytest_args], cwd=ROOT, env=env)
     sys.exit(result.returncode)
 
 

@@ -14,6 +14,7 @@ module is where PostgreSQL full-text search would take over.
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import snowballstemmer
 from django.urls import reverse
@@ -78,7 +79,9 @@ COMPARABLE = {
 EXAMPLES = ["RHIT", "medical records technician", "salary", "how long", "exam fee", "RHIT vs CCS"]
 
 
+@lru_cache(maxsize=20_000)
 def stem(word):
+    """The word's stem; remembered, since the same few thousand words are stemmed whenever content changes."""
     return STEMMER.stemWord(word.lower().replace("’", "'").removesuffix("'s"))
 
 

@@ -1,3 +1,7 @@
+import os
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -6,6 +10,23 @@ from django.db import connection, transaction
 
 from editorial import version
 from tests import factories
+
+
+def pytest_configure(config):
+    """Under pytest-xdist each worker has its own test database; give it its own Redis database too (the next
+    numbers after REDIS_URL's), since tests empty the cache and bump the content version."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if not worker.startswith("gw") or not location.startswith(("redis://", "rediss://")):
+        return
+    parts = urlsplit(location)
+    number = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    own = parts._replace(path=f"/{number}").geturl()
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": own}}
+    caches.__dict__.pop("settings", None)  # the handler reads CACHES again on first use
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -39,15 +60,51 @@ def content_snapshot(django_db_setup, django_db_blocker):
     return snapshot
 
 
+@pytest.fixture(scope="session")
+def published_site(content_snapshot, django_db_blocker):
+    """{path: response} for every public page of the untouched content (tests/public_pages.py `seeds`), crawled
+    once per session as an anonymous visitor, in a transaction that is rolled back. For tests that only read
+    the pages as a newcomer's site serves them; a test that changes content first crawls on its own."""
+    from django.test import Client
+
+    from tests.public_pages import crawl, seeds
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        insert_content(content_snapshot)
+        pages = crawl(Client(), seeds())
+        transaction.set_rollback(True)
+    return pages
+
+
 @pytest.fixture
 def content(db, content_snapshot):
     """The content transcribed from the source documents, as a newcomer's site shows it."""
     insert_content(content_snapshot)
 
 
+@contextmanager
+def snapshot_timestamps(models):
+    """Keep the snapshot's own created/updated times while inserting (auto_now would stamp the insert's time), so
+    every test's content, and every address carrying a timestamp (preview images' ?v=), is the same."""
+    fields = [
+        field
+        for model in models
+        for field in model._meta.concrete_fields
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    ]
+    saved = [(field, field.auto_now, field.auto_now_add) for field in fields]
+    for field in fields:
+        field.auto_now = field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field, auto_now, auto_now_add in saved:
+            field.auto_now, field.auto_now_add = auto_now, auto_now_add
+
+
 def insert_content(content_snapshot):
     """Insert the snapshot's rows; one transaction, so foreign keys are checked once every row is in."""
-    with transaction.atomic():
+    with transaction.atomic(), snapshot_timestamps(model for model, _names, _rows in content_snapshot):
         for model, names, rows in content_snapshot:
             model._base_manager.bulk_create([model(**dict(zip(names, row, strict=True))) for row in rows])
         # Rows came with their primary keys: move PostgreSQL's sequences past them, as loaddata does.

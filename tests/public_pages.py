@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlencode, urlsplit
 
-from credentials.models import Credential, Organization
+from credentials.models import Credential, EducationLevel, Organization
 from guides.models import Occupation, Pathway
 
 MAX_PAGES = 1500
@@ -70,6 +70,30 @@ def crawl(client, seeds):
                 seen.add(target)
                 queue.append(target)
     return pages
+
+
+def seeds(search_word="astronaut"):
+    """The home page and sitemap, plus pages reached by typing: searches (one for `search_word`), comparisons
+    of everything, and the planner's answers for every target."""
+    credentials = [c.slug for c in Credential.objects.published()]
+    occupations = [o.slug for o in Occupation.objects.published()]
+    pathways = [p.slug for p in Pathway.objects.published()]
+    lowest = EducationLevel.objects.order_by("rank").first().slug
+    held = "&".join(f"held={slug}" for slug in credentials)
+    return [
+        "/",
+        "/sitemap.xml",
+        f"/search/?q={search_word}",
+        "/search/?q=credential",
+        "/compare/credentials/?" + "&".join(f"c={slug}" for slug in credentials[:6]),
+        "/compare/occupations/?" + "&".join(f"o={slug}" for slug in occupations[:6]),
+        "/compare/pathways/?" + "&".join(f"p={slug}" for slug in pathways[:6]),
+        "/planner/",
+        f"/planner/?education={lowest}",
+        *(f"/planner/?education={lowest}&target=credential-{slug}" for slug in credentials),
+        *(f"/planner/?education={lowest}&{held}&target=occupation-{slug}" for slug in occupations),
+        *(f"/planner/?education={lowest}&target=occupation-{slug}" for slug in occupations),
+    ]
 
 
 def public_pages(client, extra=()):

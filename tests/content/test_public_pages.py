@@ -5,9 +5,12 @@ import re
 from html import unescape
 
 import pytest
+from django.db import transaction
+from django.test import Client
 
 from credentials.models import Credential
 from guides.models import Occupation, Pathway, PathwayNote, Step
+from tests.conftest import insert_content
 from tests.public_pages import html_pages, meta_texts, public_pages, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -42,10 +45,16 @@ def plant_markdown():
     PathwayNote.objects.update(text=marked)
 
 
-@pytest.fixture
-def pages(client, content):
-    plant_markdown()
-    return html_pages(public_pages(client, extra=EXTRA))
+@pytest.fixture(scope="module")
+def pages(content_snapshot, django_db_blocker):
+    """Every public page, with Markdown planted wherever advisors write it; crawled once for this module's
+    checks, which only read the pages (the content goes again when the crawl is done)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        insert_content(content_snapshot)
+        plant_markdown()
+        pages = html_pages(public_pages(Client(), extra=EXTRA))
+        transaction.set_rollback(True)
+    return pages
 
 
 def test_the_crawl_reaches_every_kind_of_public_page(pages):

@@ -5,8 +5,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.editorial.test_drafts_stay_drafts import crawl, seeds
-
 pytestmark = pytest.mark.django_db
 
 
@@ -55,8 +53,8 @@ class InlineCode(HTMLParser):
         self.found.extend(f"{tag} {name}=" for name in attrs if name == "style" or name.startswith("on"))
 
 
-def test_no_public_page_needs_inline_script_or_style(client, content):
-    pages = crawl(client, seeds())
+def test_no_public_page_needs_inline_script_or_style(published_site):
+    pages = published_site
     problems = {}
     for path, response in pages.items():
         if "html" in response.get("Content-Type", ""):
