@@ -94,7 +94,7 @@ def test(pytest_args):
     ensure_html_checker()
     env = {**os.environ, "CAREERPATH_CHROMIUM": CHROMIUM, "CAREERPATH_VNU_JAR": str(VNU_JAR)}
     # The whole suite is shared out between one worker per core (at most four: each runs its own browser).
-    workers = [] if pytest_args else ["--numprocesses=auto", "--maxprocesses=4"]
+    workers = [] if pytest_args else ["--numprocesses=auto", "--maxprocesses=4", "--dist=worksteal"]
     result = subprocess.run([str(PYTHON), "-m", "pytest", *workers, *pytest_args], cwd=ROOT, env=env)
     sys.exit(result.returncode)
 

@@ -60,6 +60,16 @@ def content_snapshot(django_db_setup, django_db_blocker):
     return snapshot
 
 
+@contextmanager
+def content_meanwhile(content_snapshot, django_db_blocker):
+    """The content in the database for the block only (in a transaction rolled back after it): for module- and
+    session-scoped fixtures that read what the content gives (pages, prefetched rows) once for many tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        insert_content(content_snapshot)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(scope="session")
 def published_site(content_snapshot, django_db_blocker):
     """{path: response} for every public page of the untouched content (tests/public_pages.py `seeds`), crawled
@@ -69,11 +79,8 @@ def published_site(content_snapshot, django_db_blocker):
 
     from tests.public_pages import crawl, seeds
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        insert_content(content_snapshot)
-        pages = crawl(Client(), seeds())
-        transaction.set_rollback(True)
-    return pages
+    with content_meanwhile(content_snapshot, django_db_blocker):
+        return crawl(Client(), seeds())
 
 
 @pytest.fixture

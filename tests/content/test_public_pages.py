@@ -5,12 +5,11 @@ import re
 from html import unescape
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from credentials.models import Credential
 from guides.models import Occupation, Pathway, PathwayNote, Step
-from tests.conftest import insert_content
+from tests.conftest import content_meanwhile
 from tests.public_pages import html_pages, meta_texts, public_pages, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -49,12 +48,9 @@ def plant_markdown():
 def pages(content_snapshot, django_db_blocker):
     """Every public page, with Markdown planted wherever advisors write it; crawled once for this module's
     checks, which only read the pages (the content goes again when the crawl is done)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        insert_content(content_snapshot)
+    with content_meanwhile(content_snapshot, django_db_blocker):
         plant_markdown()
-        pages = html_pages(public_pages(Client(), extra=EXTRA))
-        transaction.set_rollback(True)
-    return pages
+        return html_pages(public_pages(Client(), extra=EXTRA))
 
 
 def test_the_crawl_reaches_every_kind_of_public_page(pages):
