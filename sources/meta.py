@@ -9,6 +9,7 @@ plain text, escaped once, by the template. Advisor-written Markdown becomes plai
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse
@@ -26,6 +27,7 @@ SITE_DESCRIPTION = (
 DESCRIPTION_LENGTH = 200
 
 
+@lru_cache(maxsize=4096)
 def plain_text(markdown_text, limit=None):
     """Advisor-written Markdown as one line of plain text (characters, not HTML entities)."""
     text = " ".join(html.unescape(strip_tags(render_markdown(markdown_text))).split())
