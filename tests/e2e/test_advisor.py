@@ -6,6 +6,18 @@ from playwright.sync_api import expect
 from guides.models import Pathway
 
 PASSWORD = "a-long-Advisor-passphrase-42"
+FIVE_STEPS = "health-information-technician-in-five-steps"
+
+
+def edit_as_advisor(site, page, monkeypatch, username, pathway):
+    """Create the advisor and sign in on the login page that leads to the pathway's change form; its steps."""
+    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
+    call_command("create_advisor", username, "--no-input", verbosity=0)
+    page.goto(site.url + "/admin/login/?next=" + f"/admin/guides/pathway/{pathway.pk}/change/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    return page.locator("#steps-group .inline-related:not(.empty-form)")
 
 
 def test_advisor_reorders_edits_and_publishes_a_pathway(site, page, browser, monkeypatch):
@@ -52,18 +64,11 @@ def test_advisor_reorders_edits_and_publishes_a_pathway(site, page, browser, mon
 
 
 def test_advisor_drags_a_step_to_reorder(site, page, monkeypatch):
-    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
-    call_command("create_advisor", "kim", "--no-input", verbosity=0)
-    pathway = Pathway.objects.get(slug="health-information-technician-in-five-steps")
+    pathway = Pathway.objects.get(slug=FIVE_STEPS)
     titles = list(pathway.steps.order_by("position").values_list("title", flat=True))
-
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site.url + "/admin/login/?next=" + f"/admin/guides/pathway/{pathway.pk}/change/")
-    page.get_by_label("Username").fill("kim")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    steps = edit_as_advisor(site, page, monkeypatch, "kim", pathway)
 
-    steps = page.locator("#steps-group .inline-related:not(.empty-form)")
     handle = steps.nth(0).locator(".reorder-handle")
     handle.scroll_into_view_if_needed()
     start = handle.bounding_box()
@@ -88,18 +93,11 @@ def test_advisor_drags_a_step_to_reorder(site, page, monkeypatch):
 
 
 def test_advisor_drags_a_step_upward_and_the_list_stays_put(site, page, monkeypatch):
-    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
-    call_command("create_advisor", "lee", "--no-input", verbosity=0)
-    pathway = Pathway.objects.get(slug="health-information-technician-in-five-steps")
+    pathway = Pathway.objects.get(slug=FIVE_STEPS)
     titles = list(pathway.steps.order_by("position").values_list("title", flat=True))
-
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site.url + "/admin/login/?next=" + f"/admin/guides/pathway/{pathway.pk}/change/")
-    page.get_by_label("Username").fill("lee")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    steps = edit_as_advisor(site, page, monkeypatch, "lee", pathway)
 
-    steps = page.locator("#steps-group .inline-related:not(.empty-form)")
     handle = steps.nth(2).locator(".reorder-handle")
     handle.scroll_into_view_if_needed()
     start = handle.bounding_box()
@@ -126,13 +124,7 @@ def test_advisor_drags_a_step_upward_and_the_list_stays_put(site, page, monkeypa
 
 
 def test_move_buttons_are_at_least_24_by_24_pixels(site, page, monkeypatch):
-    monkeypatch.setenv("ADVISOR_PASSWORD", PASSWORD)
-    call_command("create_advisor", "max", "--no-input", verbosity=0)
-    pathway = Pathway.objects.get(slug="health-information-technician-in-five-steps")
-    page.goto(site.url + "/admin/login/?next=" + f"/admin/guides/pathway/{pathway.pk}/change/")
-    page.get_by_label("Username").fill("max")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    edit_as_advisor(site, page, monkeypatch, "max", Pathway.objects.get(slug=FIVE_STEPS))
 
     controls = page.locator("#steps-group .reorder-controls").first
     for target in [controls.get_by_role("button", name="Move up"), controls.get_by_role("button", name="Move down")]:
