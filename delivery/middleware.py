@@ -52,7 +52,8 @@ class PageCacheMiddleware:
     is stored when it is a 200 to a GET that sets no cookie, is not private/no-store/no-cache (previews
     and drafts are never-cache), and varies on nothing but Accept-Encoding and Cookie. 404s are not stored:
     any address can be made up, so storing them would let anyone fill the cache; they are cheap to render.
-    Redirects are not stored either: they are rare (old links after a rename) and cheap.
+    Redirects are not stored either: they are rare (old links after a rename) and cheap. An address with a
+    query string is stored from its second request on, for the same reason (pages.is_first_request).
     Every stored page carries an ETag made of the content version and the URL, so a conditional GET is
     answered 304 without the database, and a Cache-Control a CDN can follow (README, Deploying).
     """
@@ -84,6 +85,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not self.is_storable(request, response):
             return response
+        if request.META.get("QUERY_STRING") and pages.is_first_request(generation, url_hash):
+            return self.answer(pages.once(response, encoding), tag, "miss")
         page = pages.store(generation, url_hash, response, encoding)
         return self.answer(page, tag, "miss")
 

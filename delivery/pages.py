@@ -2,7 +2,9 @@
 
 A page is stored in the shared cache once per content version, under a key made of the version, the day
 and the URL (scheme, host, path and query string), as one entry holding it in brotli and in gzip, both
-compressed when the page is first rendered (a client that accepts neither gets the gzip copy unpacked).
+compressed when the page is stored (a client that accepts neither gets the gzip copy unpacked). A page
+without a query string is stored when it is first rendered; one with a query string (a search, planner
+answers, a comparison) when it is asked for a second time, from any server (`is_first_request`).
 The day is in the key because a few words on pages count from today ("6 years old"). Each process keeps
 its own small copy of the pages it served, in the encoding it served them (PAGE_CACHE_LOCAL_BYTES, least
 recently used out first); it is keyed by the same version, so it can never outlive an edit.
@@ -154,23 +156,54 @@ def from_entry(entry, encoding):
     return Page(status, headers, body, encoding, cache_control)
 
 
+def is_first_request(generation, url_hash):
+    """Whether no server has been asked for this address at this generation yet (a small marker in the shared cache).
+
+    Pages with a query string are stored from their second request on: anyone can make up new ones without
+    end (each visitor's own search or planner answers), and most are asked for once. Storing those would cost
+    every such request a compression and a write, and would let anyone fill the cache.
+    """
+    return cache.add(f"seen:{FORMAT}:{generation}:{url_hash}", 1, settings.PAGE_CACHE_SECONDS)
+
+
+def compressed(response, encodings):
+    """The response's body in each of `encodings` ("br", "gzip"), or {"identity": body} if it is not worth it."""
+    body = response.content
+    if len(body) < MIN_COMPRESS_BYTES or not response.get("Content-Type", "").startswith(COMPRESSIBLE):
+        return {"identity": body}
+    bodies = {}
+    if "br" in encodings:
+        bodies["br"] = brotli.compress(body, quality=settings.PAGE_CACHE_BROTLI_QUALITY, mode=brotli.MODE_TEXT)
+    if "gzip" in encodings:
+        bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+    return bodies or {"identity": body}
+
+
+def _page(response, bodies, encoding, headers, cache_control):
+    if encoding in bodies:
+        return Page(response.status_code, headers, bodies[encoding], encoding, cache_control)
+    # A client that takes no compression, or a body that is not compressed: what was rendered.
+    return Page(response.status_code, headers, response.content, "identity", cache_control)
+
+
+def _headers(response):
+    return tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED)
+
+
+def once(response, encoding):
+    """A rendered page as this one client gets it (compressed as it accepts), without storing it anywhere."""
+    return _page(
+        response, compressed(response, {encoding}), encoding, _headers(response), response.get("Cache-Control", "")
+    )
+
+
 def store(generation, url_hash, response, encoding):
     """Keep a rendered page in the shared cache (compressed) and here in `encoding`; return it in `encoding`."""
-    headers = tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED)
-    body = response.content
-    if len(body) >= MIN_COMPRESS_BYTES and response.get("Content-Type", "").startswith(COMPRESSIBLE):
-        bodies = {
-            "br": brotli.compress(body, quality=settings.PAGE_CACHE_BROTLI_QUALITY, mode=brotli.MODE_TEXT),
-            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
-        }
-    else:
-        bodies = {"identity": body}
+    headers = _headers(response)
+    bodies = compressed(response, {"br", "gzip"})
     cache_control = response.get("Cache-Control", "")
     entry = (response.status_code, headers, cache_control, bodies)
     cache.set(cache_key(generation, url_hash), entry, settings.PAGE_CACHE_SECONDS)
-    if encoding in bodies:
-        page = Page(response.status_code, headers, bodies[encoding], encoding, cache_control)
-    else:  # a client that takes no compression, or a body that is not compressed: what was rendered
-        page = Page(response.status_code, headers, body, "identity", cache_control)
+    page = _page(response, bodies, encoding, headers, cache_control)
     local.put(generation, (url_hash, encoding), page)
     return page

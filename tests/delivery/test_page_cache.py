@@ -5,6 +5,7 @@ import gzip
 import brotli
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -134,11 +135,40 @@ def test_head_is_answered_from_the_cache_like_get(client, pathway, django_assert
 
 
 def test_the_query_string_is_part_of_the_address(client, content):
-    rhit = client.get("/search/?q=rhit")
+    rhit = [client.get("/search/?q=rhit") for _ in range(3)]
     tumor = client.get("/search/?q=tumor+registrar")
 
-    assert rhit["X-Page-Cache"] == tumor["X-Page-Cache"] == "miss"
-    assert text(rhit) != text(tumor)
+    assert [response["X-Page-Cache"] for response in rhit] == ["miss", "miss", "hit"]
+    assert tumor["X-Page-Cache"] == "miss"
+    assert text(rhit[2]) == text(rhit[0]) != text(tumor)
+
+
+def test_an_address_with_a_query_string_is_stored_only_once_asked_for_again(client, content, django_assert_num_queries):
+    """A visitor's own search or planner answers are mostly asked for once: storing each would cost a compression
+    and a write per request, and let anyone fill the cache with made-up addresses. A shared link is asked again."""
+    path = "/planner/?education=associate&field=health-information&target=credential-rhit"
+    first = client.get(path, **BROWSER)
+    assert cache.get(pages.cache_key(pages.generation(), pages.url_key(first.wsgi_request))) is None
+
+    second = client.get(path, **BROWSER)
+    with django_assert_num_queries(0):
+        third = client.get(path, **BROWSER)
+
+    assert [response["X-Page-Cache"] for response in (first, second, third)] == ["miss", "miss", "hit"]
+    assert first["Content-Encoding"] == "br"  # compressed for the visitor all the same
+    assert text(first) == text(second) == text(third)
+    assert "Routes to" in text(third)
+
+
+def test_a_query_string_page_asked_for_on_another_server_is_stored(servers, client, content):
+    a, b, on = servers
+    path = "/search/?q=tumor+registrar"
+    with on(a):
+        assert client.get(path)["X-Page-Cache"] == "miss"
+    with on(b):
+        assert client.get(path)["X-Page-Cache"] == "miss"  # the second request anywhere stores it
+    with on(a):
+        assert client.get(path)["X-Page-Cache"] == "hit"
 
 
 def test_staff_are_never_served_cached_pages_nor_fill_the_cache(client, advisor_client, pathway):
