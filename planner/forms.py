@@ -2,9 +2,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.forms.boundfield import BoundField
+from django.utils.functional import cached_property
 
 from credentials.models import ExperienceKind, FieldOfStudy, RequirementKind
 
@@ -103,6 +103,48 @@ class YearsField(forms.DecimalField):
         return value.normalize() if value is not None and value.is_finite() else value
 
 
+class Question(BoundField):
+    """One question as the planner's own template writes it (planner/form_fields.html): its options with the
+    student's answers marked, and the ids its help text and errors go by.
+
+    Django's widget templates render every option through two templates of their own; the planner's form has
+    about sixty options on every answer page, and that was most of the page's time.
+    """
+
+    @cached_property
+    def options(self):
+        """[(group label or None, [(value, label, chosen), ...]), ...]: an option outside a group is a group of one."""
+        widget = self.field.widget
+        chosen = set(widget.format_value(self.value()) or ())
+        groups = []
+        for value, label in self.field.choices:
+            if isinstance(label, list | tuple):
+                groups.append((value, [(str(v), text, str(v) in chosen) for v, text in label]))
+            else:
+                groups.append((None, [(str(value), label, str(value) in chosen)]))
+        if not widget.allow_multiple_selected:  # a select shows one answer: the first that matches, as Django does
+            first = next((value for _group, items in groups for value, _text, on in items if on), None)
+            groups = [(group, [(v, t, v == first) for v, t, _on in items]) for group, items in groups]
+        return groups
+
+    @property
+    def checkboxes(self):
+        """[(id, value, label, chosen), ...] for a question answered with checkboxes."""
+        items = [item for _group, items in self.options for item in items]
+        return [(f"{self.auto_id}_{index}", *item) for index, item in enumerate(items)]
+
+    @property
+    def text_value(self):
+        """A text box's value as typed (or as cleaned, once valid), "" when empty."""
+        value = self.field.widget.format_value(self.value())
+        return "" if value is None else value
+
+    @property
+    def described_by(self):
+        ids = [f"{self.auto_id}_helptext"] if self.help_text else []
+        return " ".join([*ids, f"{self.auto_id}_error"] if self.errors else ids)
+
+
 def is_answered(query):
     """Whether a query string carries planner answers (and so should be checked and shown)."""
     return any(key in query for key in [*ANSWER_FIELDS, "hours", "target"])
@@ -119,6 +161,8 @@ def _known(value):
 class PlannerForm(forms.Form):
     """What a student already has, in plain words. Sent with GET, so the answers are the shareable link;
     nothing is stored. Every question can be left out or answered "not sure": the verdicts then say what to check."""
+
+    bound_field_class = Question
 
     education = forms.ChoiceField(
         label="Highest education you have finished",
@@ -246,17 +290,15 @@ class PlannerForm(forms.Form):
             multiple = isinstance(self.fields[name], forms.MultipleChoiceField)
             if name not in keep or (multiple and not self.fields[name].choices):
                 del self.fields[name]
-        self.helper = FormHelper()
-        # The template writes the <form method="get"> and its button: no CSRF token in a shareable URL.
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            *(
-                Fieldset(legend, *(name for name in names if name in self.fields))
-                for legend, names in self.FIELDSETS
-                if any(name in self.fields for name in names)
-            )
-        )
+
+    @property
+    def fieldsets(self):
+        """[(legend, [question, ...]), ...]: the groups of questions this form asks, in order."""
+        return [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in self.FIELDSETS
+            if any(name in self.fields for name in names)
+        ]
 
     def _program_levels(self):
         return [level for level in self.options.levels if level.is_program]

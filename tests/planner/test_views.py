@@ -74,6 +74,32 @@ def test_questions_are_grouped_in_labelled_fieldsets_with_linked_help(client, co
     assert 'aria-describedby="id_field_helptext"' in page and 'id="id_field_helptext"' in page
 
 
+def test_the_form_shows_the_students_answers_back_to_change(client, content):
+    query = "education=associate&field=health&held=rhit&held=ccs&years=2.5&experience=coding&target=credential-rhia"
+    page = client.get(f"/planner/?{query}").content.decode()
+
+    assert '<option value="associate" selected>Associate degree</option>' in page
+    assert re.search(r'<option value="health" selected>Another health field', page)
+    assert re.search(r'<option value="coding" selected>Medical coding</option>', page)
+    assert '<option value="credential-rhia" selected>RHIA</option>' in page
+    assert 'value="2.5"' in re.search(r'<input [^>]*name="years"[^>]*>', page).group(0)
+    boxes = re.findall(r'<input [^>]*name="held"[^>]*>', page)
+    checked = [re.search(r'value="([^"]+)"', box).group(1) for box in boxes if " checked" in box]
+    assert len(boxes) == 6 and sorted(checked) == ["ccs", "rhit"]
+    # One answer per question: the four answered, and "Choose one" for program, accreditor and stage.
+    assert page.count(" selected>") == 7 and page.count('<option value="" selected>Choose one</option>') == 3
+
+
+def test_a_wrong_answer_is_marked_and_its_message_read_with_the_question(client, content):
+    page = client.get("/planner/?experience=coding&years=lots").content.decode()
+
+    field = re.search(r"<input [^>]*name=\"years\"[^>]*>", page).group(0)
+    assert 'aria-invalid="true"' in field and "is-invalid" in field
+    assert 'aria-describedby="id_years_helptext id_years_error"' in field
+    assert re.search(r'<div id="id_years_error" class="invalid-feedback">Enter a number.</div>', page)
+    assert '<a href="#id_years">Years of that work</a>: Enter a number.' in page  # the summary links to it
+
+
 def test_dont_know_is_offered_for_every_question_that_can_have_one(client, content):
     page = client.get("/planner/").content.decode()
 
