@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from careerpath.links import reverse
 from editorial.workflow import ContentQuerySet, Reviewable, ReviewableQuerySet, SlugQuerySet, published_prefetch
 from sources.answers import Answer, current_answer, current_only
 from sources.formats import usd

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from careerpath.links import reverse
 from credentials.models import NOT_NEGATIVE, Credential, FeeKind, min_not_above_max
 from editorial.workflow import ContentQuerySet, Reviewable, ReviewableQuerySet, Status, published_prefetch
 from sources.answers import NOT_CONFIRMED, current_answer

@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from careerpath.links import reverse
 from editorial.workflow import ContentQuerySet, SlugQuerySet
 
 from .urls_safe import web_url_constraint, web_url_validator
