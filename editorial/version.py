@@ -82,6 +82,14 @@ def _today():
     return int(time.time() // 86400)  # days since 1970, UTC
 
 
+def stamp():
+    """What a value kept in this process until content changes is keyed by: the shared content version and the day
+    (some answers count their age from today). None when nothing may be kept: with PAGE_CACHE off (development,
+    tests) or while the shared cache is down."""
+    shared_version = shared() if settings.PAGE_CACHE else None
+    return None if shared_version is None else (shared_version, _today())
+
+
 def memoize(key, build):
     """`build()`, kept in this process until content changes (or the day does), when caching is on.
 
@@ -90,13 +98,12 @@ def memoize(key, build):
     the process, so read it, never change it. With PAGE_CACHE off (development, tests) or while the
     shared cache is down, every call builds afresh.
     """
-    stamp = shared() if settings.PAGE_CACHE else None
-    if stamp is None:
+    current_stamp = stamp()
+    if current_stamp is None:
         return build()
-    stamp = (stamp, _today())  # some answers count their age from today
     built = _built.get(key)
-    if built is None or built[0] != stamp:
-        built = _built[key] = (stamp, build())
+    if built is None or built[0] != current_stamp:
+        built = _built[key] = (current_stamp, build())
     return built[1]
 
 

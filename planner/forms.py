@@ -94,6 +94,12 @@ class Options:
     def level(self, slug):
         return next((level for level in self.levels if level.slug == slug), None)
 
+    @cached_property
+    def key(self):
+        """What the form offers, as a string: questions rendered from these options are kept under it."""
+        kinds = (self.levels, self.credentials, self.accreditors, self.courses, self.occupations)
+        return repr([[item.pk for item in items] for items in kinds])
+
 
 class YearsField(forms.DecimalField):
     """Years with at most one decimal place, where "2.50" is as good as "2.5"."""
@@ -138,6 +144,12 @@ class Question(BoundField):
         """A text box's value as typed (or as cleaned, once valid), "" when empty."""
         value = self.field.widget.format_value(self.value())
         return "" if value is None else value
+
+    @property
+    def cache_key(self):
+        """Everything the question shows, as a string: its rendered HTML is kept under it (planner/form_fields.html)."""
+        answer = self.field.widget.format_value(self.value())
+        return repr((self.form.options.key, self.html_name, answer, tuple(self.errors)))
 
     @property
     def described_by(self):

@@ -61,6 +61,20 @@ class Explanation:
     def source_label(self):
         return source_label(self.source) if self.source else ""
 
+    @property
+    def key(self):
+        """Everything the verdict says, as a string: the rendered verdict is kept under it (planner/verdict.html)."""
+        advice = self.advice and (
+            self.advice.issuer,
+            tuple(self.advice.options),
+            self.advice.summary,
+            self.advice.source.pk,
+            self.advice.date,
+        )
+        source = self.source.pk if self.source else None
+        said = (self.verdict, self.headline, self.sentence, source, self.date, tuple(self.items), self.note)
+        return repr((*said, advice))
+
 
 def explain(assessment):
     credential, result = assessment.credential, assessment.route
