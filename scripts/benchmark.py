@@ -11,11 +11,14 @@ Then it loads each page with wrk (`apt-get install wrk`), at 16 and at 64 connec
 turns page by page so that they share the machine's conditions, and prints ONE table: requests per
 second, p50 and p99 latency, the ratio to the CSS file served by the same server in the same run, and
 responses that were not 2xx/3xx (with socket errors and timeouts). Search and the planner are measured
-twice: at one address (as a shared link is), and with a new query string on every request (a parameter
-the views ignore), where no cache can help. A mixed soak at 64 connections (--soak seconds, every
-page) counts failures; after each measurement the script waits until the server answers promptly again
-and reports the longest wait (the stall after a burst). Each page's in-process render time (page cache
-off, median of five after a warm-up) is printed with its query count and size. With --redis-url, a
+three ways: at one address (as a shared link is); with a new query string on every request (a parameter
+the views ignore), so that no cached page can answer; and with a different search question or a different
+student's planner answers on every request (drawn from 40 student questions, and from 2,000 students made
+up from what the checkout's planner form offers), as real visitors bring them. A mixed soak at 64
+connections (--soak seconds, every page) counts failures; after each measurement the script waits until
+the server answers promptly again and reports the longest wait (the stall after a burst). Each page's
+in-process render time (production settings without the page cache, so nothing is kept between requests,
+as for the first visitor after an edit) is printed with its query count and size. With --redis-url, a
 second server of the last checkout shares the database and Redis, an advisor edits a pathway through
 the first server's admin, and the script reports how long the edit took to show on each server.
 
@@ -51,19 +54,66 @@ PLANNER = (
     "&stage=finished&experience=none&target=credential-rhit"
 )
 OLD_PLANNER = "/planner/?education=associate&course=anatomy-and-physiology&hours=1950&target=credential-rhit"
+# Student questions for "search, a different question each time" (the phrasings tests/guides checks).
+QUESTIONS = [
+    "tumor registrar",
+    "salary",
+    "how much do medical records technicians make",
+    "rhit vs ccs",
+    "how long rhit",
+    "cost",
+    "exam fee",
+    "coder",
+    "medical coding",
+    "cancer registrar",
+    "ods",
+    "rhia",
+    "chps",
+    "ccs-p",
+    "privacy",
+    "health information management degree",
+    "associate degree",
+    "bachelor",
+    "cahiim",
+    "renewal",
+    "ceu",
+    "pharmacy technician",
+    "transcriptionist",
+    "information clerk",
+    "job outlook",
+    "what do they do",
+    "wage",
+    "online program",
+    "practicum",
+    "pearson vue",
+    "ahima",
+    "ncra",
+    "bls",
+    "tuition",
+    "how to become an rhit",
+    "certification",
+    "experience",
+    "hospital",
+    "earn",
+    "registered health information technician",
+]
 PAGES = [
-    # (label, path, same address every time?): the others get a new query string on every request (a
-    # parameter the views ignore), which no cache can help with: a visitor's own search or profile.
-    ("home", "/", True),
-    ("pathway", f"/pathways/{PATHWAY}/", True),
-    ("step", f"/pathways/{PATHWAY}/steps/2/", True),
-    ("occupation", "/occupations/medical-records-and-health-information-technician/", True),
-    ("credential", "/credentials/rhit/", True),
-    ("compare 5 credentials", "/compare/credentials/?c=ccs&c=chps&c=ctr&c=rhia&c=rhit", True),
-    ("search", SEARCH, True),
-    ("search, new query each time", SEARCH, False),
-    ("planner with a profile", PLANNER, True),
-    ("planner, new profile each time", PLANNER, False),
+    # (label, path, how requests vary): "same" asks one address every time (as a shared link is); "fresh" adds a
+    # new query-string parameter the views ignore to every request, which no cache can answer; "questions" and
+    # "profiles" ask a different search question or a different student's planner answers each time (drawn from
+    # QUESTIONS, and from the answers the checkout's planner form offers), with the new parameter too.
+    ("home", "/", "same"),
+    ("pathway", f"/pathways/{PATHWAY}/", "same"),
+    ("step", f"/pathways/{PATHWAY}/steps/2/", "same"),
+    ("occupation", "/occupations/medical-records-and-health-information-technician/", "same"),
+    ("credential", "/credentials/rhit/", "same"),
+    ("compare 5 credentials", "/compare/credentials/?c=ccs&c=chps&c=ctr&c=rhia&c=rhit", "same"),
+    ("search", SEARCH, "same"),
+    ("search, new query each time", SEARCH, "fresh"),
+    ("search, a different question", SEARCH, "questions"),
+    ("planner with a profile", PLANNER, "same"),
+    ("planner, new profile each time", PLANNER, "fresh"),
+    ("planner, a different student", PLANNER, "profiles"),
 ]
 CSS_LABEL = "site.css (static)"
 BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br", "Accept": "text/html,*/*;q=0.8"}
@@ -114,6 +164,13 @@ class Checkout:
     ports: list = field(default_factory=list)
     css: str = ""
     planner: str = PLANNER
+    students: list = field(default_factory=list)
+
+    def variants(self, kind):
+        """The addresses a "questions" or "profiles" measurement draws from."""
+        if kind == "questions":
+            return ["/search/?" + urllib.parse.urlencode({"q": question}) for question in QUESTIONS]
+        return self.students
 
     def address(self, path):
         """This checkout's address for a page (its planner's form may be an older one)."""
@@ -232,6 +289,14 @@ request = function()
 end
 """
 
+LUA_PICK = """
+paths = {%s}
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+request = function()
+  return wrk.format(nil, paths[math.random(1, #paths)] .. "&bench=" .. math.random(1, 2000000000))
+end
+"""
+
 LUA_MIX = """
 paths = {%s}
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
@@ -305,35 +370,44 @@ django.setup()
 from django.conf import settings
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, setup_test_environment
-setup_test_environment()
+from django.test.utils import CaptureQueriesContext
+# Production settings, less the page cache: nothing kept from one request to the next (no cached pages, no kept
+# fragments, no memoized content), as for the first visitor after an edit. Django's test-only template
+# instrumentation (setup_test_environment) is left out: production never runs it, and it adds about a third.
 settings.PAGE_CACHE = False
 client = Client(HTTP_HOST="127.0.0.1")
 rows = {}
-for label, path in json.loads(sys.argv[1]):
-    client.get(path)  # imports, template loading, first connection
-    times, cpu = [], []
-    for _ in range(5):
+for label, paths in json.loads(sys.argv[1]):
+    client.get(paths[0])  # imports, template loading, first connection
+    times, cpu, sizes = [], [], []
+    for path in paths:
         started, started_cpu = time.perf_counter(), time.process_time()
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
+            response = client.get(path, follow=True)
         times.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
-    body = response.content
+        sizes.append(len(gzip.compress(response.content)) / 1024)
     rows[label] = {
         "status": response.status_code,
         "ms": statistics.median(times),
         "cpu_ms": statistics.median(cpu),
+        "max_ms": max(times),
         "queries": len(queries),
-        "kb": len(body) / 1024,
-        "gzip_kb": len(gzip.compress(body)) / 1024,
+        "kb": len(response.content) / 1024,
+        "gzip_kb": statistics.median(sizes),
     }
 print(json.dumps(rows))
 """
 
 
 def render_times(checkout):
-    pages = [(label, checkout.address(path)) for label, path, _same in PAGES]
+    """In-process render times: five renders of each fixed address, or one each of ten varied ones."""
+    pages = []
+    for label, path, kind in PAGES:
+        if kind in ("questions", "profiles"):
+            pages.append((label, checkout.variants(kind)[:10]))
+        else:
+            pages.append((label, [checkout.address(path)] * 5))
     result = subprocess.run(
         [str(checkout.python), "-c", RENDER_CODE, json.dumps(pages)],
         cwd=checkout.path,
@@ -392,6 +466,53 @@ class FormParser(HTMLParser):
                 chosen = [self._options[0][0]]
             self.fields += [(name, value) for value in chosen]
             self._select = None
+
+
+class FormOptions(HTMLParser):
+    """The answers a GET form offers: {name: [values]} for its selects (every option, "" included) and checkboxes."""
+
+    def __init__(self):
+        super().__init__()
+        self.options, self._select = {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "select":
+            self._select = attrs.get("name")
+        elif tag == "option" and self._select:
+            self.options.setdefault(self._select, []).append(attrs.get("value", ""))
+        elif tag == "input" and attrs.get("type") == "checkbox" and attrs.get("name"):
+            self.options.setdefault(attrs["name"], []).append(attrs.get("value", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def students(form_html, count, seed=2026):
+    """`count` planner addresses, each a different student drawn at random from what the form offers (a fixed
+    seed, so every run and checkout asks the same ones): every question answered or left out alike, a few
+    credentials held, years of work only with a kind of work, sometimes a target."""
+    import random
+
+    parser = FormOptions()
+    parser.feed(form_html)
+    chance = random.Random(seed)
+    checkboxes = {"held", "course"}
+    addresses = set()
+    while len(addresses) < count:
+        pairs = []
+        for name, values in parser.options.items():
+            if name in checkboxes:
+                pairs += [(name, value) for value in values if chance.random() < 0.15]
+            else:
+                pairs.append((name, chance.choice(values)))
+        answers = dict(pairs)
+        if answers.get("experience") and "years" in form_html:
+            pairs.append(("years", chance.choice(["", "0.5", "1", "2", "3.5", "6", "10"])))
+        pairs = [(name, value) for name, value in pairs if value]
+        addresses.add("/planner/?" + urllib.parse.urlencode(pairs or [("education", "unknown")]))
+    return sorted(addresses)
 
 
 class Browser:
@@ -493,6 +614,7 @@ def main():
             checkout.css = re.search(r'href="(/static/css/site[^"]*\.css)"', html.decode()).group(1)
             if get(checkout.ports[0], PLANNER)[0] != 200:
                 checkout.planner = OLD_PLANNER
+            checkout.students = students(get(checkout.ports[0], "/planner/")[1].decode(), 2000)
             print(f"  {checkout.name}: {checkout.path} ({checkout.config_summary()}), CSS {checkout.css}")
         print(f"  wrk, 2 threads, {args.duration} s per measurement, headers {BROWSER_HEADERS}")
         print(
@@ -500,24 +622,25 @@ def main():
         )
 
         renders = {checkout.name: render_times(checkout) for checkout in checkouts}
-        targets = [(CSS_LABEL, None, True), *PAGES]
+        targets = [(CSS_LABEL, None, "same"), *PAGES]
         for checkout in checkouts:  # warm up: each worker renders each page once
-            for _label, path, _same in PAGES:
-                wrk(checkout.url(path), 8, 1)
+            for _label, path, kind in PAGES:
+                wrk(checkout.url(path), 8, 1, script(checkout, kind))
             settle(checkout.ports[0])
         results, stalls = {}, {checkout.name: 0.0 for checkout in checkouts}
         for connections in levels:
-            for label, path, same in targets:
+            for label, path, kind in targets:
                 for checkout in checkouts:
                     url = checkout.url(path) if path else checkout.url(checkout.css)
-                    script = None if same else LUA_FRESH_QUERY
-                    results[label, checkout.name, connections] = wrk(url, connections, args.duration, script)
+                    results[label, checkout.name, connections] = wrk(
+                        url, connections, args.duration, script(checkout, kind)
+                    )
                     stalls[checkout.name] = max(stalls[checkout.name], settle(checkout.ports[0]))
 
         soak = {}
         if args.soak:
             for checkout in checkouts:
-                addresses = [checkout.address(path) for _label, path, _same in PAGES] + [checkout.css]
+                addresses = [checkout.address(path) for _label, path, _kind in PAGES] + [checkout.css]
                 paths = ", ".join(json.dumps(address) for address in addresses)
                 soak[checkout.name] = wrk(checkout.url("/"), 64, args.soak, LUA_MIX % paths)
                 stalls[checkout.name] = max(stalls[checkout.name], settle(checkout.ports[0]))
@@ -543,17 +666,26 @@ def main():
         shutil.rmtree(root, ignore_errors=True)
 
 
+def script(checkout, kind):
+    """The wrk script that varies each request as `kind` says (None: the same address every time)."""
+    if kind == "fresh":
+        return LUA_FRESH_QUERY
+    if kind in ("questions", "profiles"):
+        return LUA_PICK % ", ".join(json.dumps(address) for address in checkout.variants(kind))
+    return None
+
+
 def report(checkouts, targets, levels, results, renders, soak, args):
-    width = max(len(label) for label, _path, _same in targets) + 2
+    width = max(len(label) for label, _path, _kind in targets) + 2
     names = max(len(checkout.name) for checkout in checkouts) + 2
     head = f"{'page':<{width}}{'checkout':<{names}}"
     for connections in levels:
         head += f"| {connections:>3} conns: req/s   p50 ms   p99 ms  ×static  non-2xx "
-    head += "| render ms  (CPU)  queries  KB (gzip)"
+    head += "| render ms  (CPU)   max  queries  KB (gzip)"
     print()
     print(head)
     print("-" * len(head))
-    for label, _path, _same in targets:
+    for label, _path, _kind in targets:
         for index, checkout in enumerate(checkouts):
             line = f"{label if index == 0 else '':<{width}}{checkout.name:<{names}}"
             for connections in levels:
@@ -565,7 +697,9 @@ def report(checkouts, targets, levels, results, renders, soak, args):
                 )
             render = renders[checkout.name].get(label)
             if render:
-                line += f"| {render['ms']:>9.1f} {render['cpu_ms']:>6.1f} {render['queries']:>8} "
+                line += (
+                    f"| {render['ms']:>9.1f} {render['cpu_ms']:>6.1f} {render['max_ms']:>5.0f} {render['queries']:>8} "
+                )
                 line += f"{render['gzip_kb']:>10.1f}"
                 if render["status"] != 200:
                     line += f"  (status {render['status']})"
@@ -573,9 +707,9 @@ def report(checkouts, targets, levels, results, renders, soak, args):
     print(
         "×static: the page's req/s over the CSS file's at the same connection count, same server, same run. "
         "non-2xx: responses ≥ 400 plus socket errors and timeouts (10 s).\n"
-        "render ms: median of 5 in-process renders after a warm-up, page cache off (what the first visitor "
-        "after an edit waits for, less the network); (CPU): the process's CPU time for it, which other work "
-        "on the machine does not inflate."
+        "render ms: median of 5 in-process renders after a warm-up (of 10 different ones for a different question "
+        "or student), with production settings less the page cache: nothing kept between requests, as for the "
+        "first visitor after an edit (less the network); (CPU): the process's CPU time for it; max: the slowest."
     )
     if soak:
         print(f"\nMixed load, every page and the CSS, 64 connections for {args.soak} s:")
