@@ -138,8 +138,7 @@ else:
 # the content version (delivery/fragments.py). At about 1 KB each, 20,000 of them take some 20 MB per process.
 CACHES["template_fragments"] = {
     "BACKEND": "delivery.fragments.ContentFragmentCache",
-    "TIMEOUT": None,
-    "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
 
 AUTHENTICATION_BACKENDS = [
