@@ -11,11 +11,16 @@ from editorial import version
 
 
 class Clock:
+    """The time as the content version sees it: seconds that pass only when a test says so, on a fixed day."""
+
     def __init__(self):
         self.now = 1000.0
 
     def monotonic(self):
         return self.now
+
+    def time(self):
+        return 1_796_000_000.0 + self.now
 
 
 @pytest.fixture
