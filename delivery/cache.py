@@ -43,10 +43,13 @@ class ResilientRedisCache(RedisCache):
         self._lock = threading.Lock()
 
     def _call(self, operation, fallback, *args, **kwargs):
+        return self._guarded(getattr(super(), operation), fallback, *args, **kwargs)
+
+    def _guarded(self, function, fallback, *args, **kwargs):
         if self._down_until and time.monotonic() < self._down_until:
             return fallback
         try:
-            result = getattr(super(), operation)(*args, **kwargs)
+            result = function(*args, **kwargs)
         except RedisError as error:
             self._went_down(error)
             return fallback
@@ -80,6 +83,22 @@ class ResilientRedisCache(RedisCache):
             return False
         self._came_back()
         return True
+
+    def get_and_add(self, key, add_key, value, timeout=DEFAULT_TIMEOUT):
+        """`get(key)` and `add(add_key, value)` in one round trip: (what key holds or None, whether add_key was added).
+
+        While Redis does not answer: (None, False)."""
+        return self._guarded(self._get_and_add, (None, False), key, add_key, value, timeout)
+
+    def _get_and_add(self, key, add_key, value, timeout):
+        client = self._cache.get_client(key, write=True)
+        serializer = self._cache._serializer
+        pipeline = client.pipeline(transaction=False)
+        pipeline.get(self.make_and_validate_key(key))
+        timeout = self.get_backend_timeout(timeout)
+        pipeline.set(self.make_and_validate_key(add_key), serializer.dumps(value), ex=timeout, nx=True)
+        found, added = pipeline.execute()
+        return (None if found is None else serializer.loads(found)), bool(added)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("add", False, key, value, timeout, version)

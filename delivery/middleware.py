@@ -53,7 +53,7 @@ class PageCacheMiddleware:
     and drafts are never-cache), and varies on nothing but Accept-Encoding and Cookie. 404s are not stored:
     any address can be made up, so storing them would let anyone fill the cache; they are cheap to render.
     Redirects are not stored either: they are rare (old links after a rename) and cheap. An address with a
-    query string is stored from its second request on, for the same reason (pages.is_first_request).
+    query string is stored from its second request on, for the same reason (pages.lookup).
     Every stored page carries an ETag made of the content version and the URL, so a conditional GET is
     answered 304 without the database, and a Cache-Control a CDN can follow (README, Deploying).
     """
@@ -78,14 +78,15 @@ class PageCacheMiddleware:
             return self.not_modified(tag)
 
         encoding = pages.choose_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        page = pages.lookup(generation, url_hash, encoding)
+        has_query = bool(request.META.get("QUERY_STRING"))
+        page, first = pages.lookup(generation, url_hash, encoding, mark=has_query and request.method == "GET")
         if page is not None:
             return self.answer(page, tag, "hit")
 
         response = self.get_response(request)
         if not self.is_storable(request, response):
             return response
-        if request.META.get("QUERY_STRING") and pages.is_first_request(generation, url_hash):
+        if first:
             return self.answer(pages.once(response, encoding), tag, "miss")
         page = pages.store(generation, url_hash, response, encoding)
         return self.answer(page, tag, "miss")

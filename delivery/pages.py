@@ -4,7 +4,7 @@ A page is stored in the shared cache once per content version, under a key made 
 and the URL (scheme, host, path and query string), as one entry holding it in brotli and in gzip, both
 compressed when the page is stored (a client that accepts neither gets the gzip copy unpacked). A page
 without a query string is stored when it is first rendered; one with a query string (a search, planner
-answers, a comparison) when it is asked for a second time, from any server (`is_first_request`).
+answers, a comparison) when it is asked for a second time, from any server (`lookup(mark=True)`).
 The day is in the key because a few words on pages count from today ("6 years old"). Each process keeps
 its own small copy of the pages it served, in the encoding it served them (PAGE_CACHE_LOCAL_BYTES, least
 recently used out first); it is keyed by the same version, so it can never outlive an edit.
@@ -133,15 +133,31 @@ class LocalPages:
 local = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 
 
-def lookup(generation, url_hash, encoding):
-    """The page in `encoding`, from this process's copy or the shared cache; None if it is in neither."""
+def lookup(generation, url_hash, encoding, *, mark=False):
+    """(page, first): the page in `encoding` from this process's copy or the shared cache, None if it is in neither.
+
+    With `mark`, for an address with a query string, `first` says whether no server had been asked for it at this
+    generation (it is then answered without being stored, see _seen_key); the shared cache is asked both
+    in one round trip. Without it, `first` is False.
+    """
     page = local.get(generation, (url_hash, encoding))
-    if page is None:
-        entry = cache.get(cache_key(generation, url_hash))
-        if entry is not None:
-            page = from_entry(entry, encoding)
-            local.put(generation, (url_hash, encoding), page)
-    return page
+    if page is not None:
+        return page, False
+    if mark:
+        entry, first = _get_and_mark(cache_key(generation, url_hash), _seen_key(generation, url_hash))
+    else:
+        entry, first = cache.get(cache_key(generation, url_hash)), False
+    if entry is None:
+        return None, first
+    page = from_entry(entry, encoding)
+    local.put(generation, (url_hash, encoding), page)
+    return page, False
+
+
+def _get_and_mark(key, seen_key):
+    if hasattr(cache, "get_and_add"):  # Redis: one round trip (delivery.cache)
+        return cache.get_and_add(key, seen_key, 1, settings.PAGE_CACHE_SECONDS)
+    return cache.get(key), cache.add(seen_key, 1, settings.PAGE_CACHE_SECONDS)
 
 
 def from_entry(entry, encoding):
@@ -156,14 +172,14 @@ def from_entry(entry, encoding):
     return Page(status, headers, body, encoding, cache_control)
 
 
-def is_first_request(generation, url_hash):
-    """Whether no server has been asked for this address at this generation yet (a small marker in the shared cache).
+def _seen_key(generation, url_hash):
+    """A small marker that an address has been asked for at this generation.
 
     Pages with a query string are stored from their second request on: anyone can make up new ones without
     end (each visitor's own search or planner answers), and most are asked for once. Storing those would cost
     every such request a compression and a write, and would let anyone fill the cache.
     """
-    return cache.add(f"seen:{FORMAT}:{generation}:{url_hash}", 1, settings.PAGE_CACHE_SECONDS)
+    return f"seen:{FORMAT}:{generation}:{url_hash}"
 
 
 def compressed(response, encodings):

@@ -25,7 +25,7 @@ def pytest_configure(config):
     parts = urlsplit(location)
     number = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
     own = parts._replace(path=f"/{number}").geturl()
-    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": own}}
+    settings.CACHES = {**settings.CACHES, "default": {**settings.CACHES["default"], "LOCATION": own}}
     caches.__dict__.pop("settings", None)  # the handler reads CACHES again on first use
 
 
