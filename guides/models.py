@@ -554,6 +554,14 @@ class PathwayQuerySet(ReviewableQuerySet):
             published_prefetch("notes", PathwayNote.objects.select_related("source")),
         )
 
+    def for_planning(self):
+        """Steps in position order with the education and credential each awards: what the route planner reads of
+        a pathway (for_credential's fees come from its own credentials), in two queries."""
+        steps = Step.objects.select_related("source", "awards_education").prefetch_related(
+            published_prefetch("awards_credential", Credential)
+        )
+        return self.prefetch_related(published_prefetch("steps", steps))
+
 
 class Pathway(Reviewable, Cited):
     """An ordered list of steps toward an occupation, as one source lays it out."""

@@ -62,7 +62,7 @@ def _plan(choice, profile, credentials, occupations):
     route_planner = version.memoize(
         "planner:routes",
         lambda: Planner(
-            credentials=credentials, pathways=Pathway.objects.published().with_steps(), occupations=occupations
+            credentials=credentials, pathways=Pathway.objects.published().for_planning(), occupations=occupations
         ),
     )
     if kind == "credential":

@@ -22,7 +22,7 @@ TECHNICIAN = "medical-records-and-health-information-technician"
 def planner(content):
     return Planner(
         credentials=list(Credential.objects.published().with_details().with_recommendations()),
-        pathways=list(Pathway.objects.published().with_steps()),
+        pathways=list(Pathway.objects.published().for_planning()),
         occupations=list(Occupation.objects.published().with_entry_and_credentials()),
         today=TODAY,
     )
