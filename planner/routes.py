@@ -13,7 +13,7 @@ from credentials.models import EducationLevel, FieldOfStudy, RequirementKind
 from sources.models import Source
 
 from . import units
-from .eligibility import CHECK, ISSUER, MET, MISSING, advise, assess
+from .eligibility import CHECK, ISSUER, MET, MISSING, advise, assess, rows
 from .eligibility import Stage as StudyStage
 from .units import with_article
 from .verdicts import lower_first, source_label
@@ -216,8 +216,18 @@ class Planner:
         self.credentials = {credential.slug: credential for credential in credentials}
         self.pathways = list(pathways)
         self.occupations = list(occupations)
-        self.steps = [step for pathway in self.pathways for step in pathway.steps.all()]
+        self.steps = [step for pathway in self.pathways for step in rows(pathway, "steps")]
         self.today = today
+        # What opens each job (open_jobs asks for every stage of every plan): the lowest typical entry education,
+        # and the credentials employers prefer.
+        self.job_doors = [
+            (
+                occupation,
+                min((entry.education_level.rank for entry in rows(occupation, "entry_educations")), default=None),
+                rows(occupation, "preferred_credentials"),
+            )
+            for occupation in self.occupations
+        ]
 
     # Jobs along the way ---------------------------------------------------------------------------
 
@@ -225,12 +235,11 @@ class Planner:
         """Occupations whose entry education the student has, or whose preferred credentials they hold."""
         jobs = []
         held = profile.credentials or frozenset()
-        for occupation in self.occupations:
-            ranks = [entry.education_level.rank for entry in occupation.entry_educations.all()]
-            wanted = [cred for cred in occupation.preferred_credentials.all() if cred.slug in held]
+        for occupation, entry_rank, preferred in self.job_doors:
+            wanted = [cred for cred in preferred if cred.slug in held]
             if wanted:
                 jobs.append((occupation, "employers prefer " + ", ".join(cred.abbreviation for cred in wanted)))
-            elif ranks and profile.education_rank is not None and profile.education_rank >= min(ranks):
+            elif entry_rank is not None and profile.education_rank is not None and profile.education_rank >= entry_rank:
                 jobs.append((occupation, "you have its typical entry education"))
         return jobs
 
@@ -263,7 +272,7 @@ class Planner:
         """Steps of pathways that go on to award `credential`, awarding education (at `rank`, if given)."""
         steps = []
         for pathway in self.pathways:
-            pathway_steps = list(pathway.steps.all())
+            pathway_steps = rows(pathway, "steps")
             if not any(step.awards_credential_id == credential.pk for step in pathway_steps):
                 continue
             for step in pathway_steps:
@@ -394,7 +403,7 @@ class Planner:
             courses = (requirement.course.slug,) if requirement.course else ()
             return [Stage(title=f"Pass {_lower(requirement.detail)}", kind=kind, gives={"courses": courses})]
         if kind == RequirementKind.CREDENTIAL:
-            options = [self.credentials[c.slug] for c in requirement.credentials.all() if c.slug in self.credentials]
+            options = [self.credentials[c.slug] for c in rows(requirement, "credentials") if c.slug in self.credentials]
             plans = [plan for option in options for plan in self.plans_for_credential(option, profile, depth + 1)]
             return list(_best(plans).stages) if plans else []
         return []
@@ -423,7 +432,7 @@ class Planner:
             stages=stages,
             route=result.route,
             is_ready=result.is_met,
-            advice=tuple(advise(item, start) for item in result.route.recommendations.all()),
+            advice=tuple(advise(item, start) for item in rows(result.route, "recommendations")),
             issuer=credential.issuer,
         )
 
@@ -438,7 +447,7 @@ class Planner:
         assessment = assess(credential, profile)
         plans = self.plans_for_credential(credential, profile)
         unplanned = [r.route for r in assessment.routes if self.route_plan(credential, r, profile) is None]
-        for before in credential.leads_from.all():
+        for before in rows(credential, "leads_from"):
             before = self.credentials.get(before.slug)
             if before is None or before.slug in (profile.credentials or ()):
                 continue
@@ -463,7 +472,7 @@ class Planner:
         plans = [
             self.pathway_plan(pathway, profile) for pathway in self.pathways if pathway.occupation_id == occupation.pk
         ]
-        for preferred in occupation.preferred_credentials.all():
+        for preferred in rows(occupation, "preferred_credentials"):
             credential = self.credentials.get(preferred.slug)
             if credential is not None and credential.slug not in (profile.credentials or ()):
                 best = _best(self.plans_for_credential(credential, profile))
@@ -475,7 +484,7 @@ class Planner:
         """A pathway's steps, leaving out those that only award what the student already has."""
         stages = []
         held = profile.credentials or frozenset()
-        for step in pathway.steps.all():
+        for step in rows(pathway, "steps"):
             has_education = step.awards_education and (profile.education_rank or 0) >= step.awards_education.rank
             has_credential = step.awards_credential and step.awards_credential.slug in held
             awards = [award for award in (step.awards_education, step.awards_credential) if award is not None]
