@@ -18,16 +18,19 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from credentials.models import Credential, Organization
 from editorial import version
 from editorial.workflow import published_prefetch
+from sources.meta import plain_text
 
 from . import current
 from .models import EntryEducation, Figure, Occupation, Pathway, Step
 from .templatetags.guide_format import span, usd
 
 MAX_QUERY_LENGTH = 100
+SNIPPET_WORDS = 40
 MAX_TERMS = 8
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 COMPARE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|v\.?|or|against|compared (?:to|with))\s+", re.IGNORECASE)
@@ -120,6 +123,11 @@ class Document:
     names: set = field(default_factory=set)
     weights: dict = field(default_factory=dict)
     facts: dict = field(default_factory=dict)  # concept -> (the answer in words, its weight)
+
+    def __post_init__(self):
+        # What a result shows of the page: its summary as plain text, at most 40 words (worked out once per content
+        # version, with the index, rather than for every result of every search).
+        self.summary = Truncator(plain_text(self.summary)).words(SNIPPET_WORDS, truncate=" …")
 
     def add(self, text, weight):
         for word in words(text):
