@@ -365,8 +365,7 @@ def wrk(url, connections, seconds, script=None):
 
 RENDER_CODE = """
 import json, statistics, sys, time, gzip
-import django
-django.setup()
+import careerpath.wsgi  # the application as the server loads it (Django set up, and its process settings)
 from django.conf import settings
 from django.db import connection
 from django.test import Client
