@@ -31,3 +31,22 @@ def span(low, high, formatter):
     if formatter == "months" and low is not None:
         return span_in_words(low, high)
     return f"{format_value(low)} to {format_value(high)}"
+
+
+@register.simple_tag(takes_context=True)
+def comparison_cell(context, template_name, row, item):
+    """A comparison's cell for one row and item, rendered once per page.
+
+    The table and the phone cards show every cell, and rendering it again would give the same HTML (its citations
+    were numbered the first time), so the second showing reuses the first. Only within one page: a cell's
+    citations must be counted on every page that shows it, so cells are never kept between requests.
+    """
+    cells = context.render_context.get("comparison_cells")
+    if cells is None:
+        cells = context.render_context["comparison_cells"] = {}
+    key = (template_name, row, item.pk)
+    if key not in cells:
+        cell = context.template.engine.get_template(template_name)
+        with context.push(row=row, item=item):
+            cells[key] = cell.render(context)
+    return cells[key]
