@@ -262,6 +262,9 @@ PERMISSIONS_POLICY = (
 # it (DEBUG off): with a local-memory cache, each gunicorn worker would keep its own content version.
 PAGE_CACHE = env_bool("CAREERPATH_PAGE_CACHE", bool(REDIS_URL) and not DEBUG)
 PAGE_CACHE_SECONDS = 24 * 60 * 60
+# A page with a query string is stored when it is asked for again within this long (delivery/pages.py): the marker
+# of a first request is a few dozen bytes, and a flood of made-up addresses can keep no more of them than this allows.
+PAGE_CACHE_SEEN_SECONDS = 10 * 60
 PAGE_CACHE_LOCAL_BYTES = 32 * 1024 * 1024  # each process's own copy of recent pages
 # Compressed once per page and content version, on the request that renders it: quality 5 takes 0.1-2 ms
 # for our pages; 9 is no smaller and takes 5-15 ms; 11 is 13% smaller and takes 10-160 ms.

@@ -4,7 +4,8 @@ A page is stored in the shared cache once per content version, under a key made 
 and the URL (scheme, host, path and query string), as one entry holding it in brotli and in gzip, both
 compressed when the page is stored (a client that accepts neither gets the gzip copy unpacked). A page
 without a query string is stored when it is first rendered; one with a query string (a search, planner
-answers, a comparison) when it is asked for a second time, from any server (`lookup(mark=True)`).
+answers, a comparison) when it is asked for a second time within ten minutes, from any server
+(`lookup(mark=True)`).
 The day is in the key because a few words on pages count from today ("6 years old"). Each process keeps
 its own small copy of the pages it served, in the encoding it served them (PAGE_CACHE_LOCAL_BYTES, least
 recently used out first); it is keyed by the same version, so it can never outlive an edit.
@@ -156,8 +157,8 @@ def lookup(generation, url_hash, encoding, *, mark=False):
 
 def _get_and_mark(key, seen_key):
     if hasattr(cache, "get_and_add"):  # Redis: one round trip (delivery.cache)
-        return cache.get_and_add(key, seen_key, 1, settings.PAGE_CACHE_SECONDS)
-    return cache.get(key), cache.add(seen_key, 1, settings.PAGE_CACHE_SECONDS)
+        return cache.get_and_add(key, seen_key, 1, settings.PAGE_CACHE_SEEN_SECONDS)
+    return cache.get(key), cache.add(seen_key, 1, settings.PAGE_CACHE_SEEN_SECONDS)
 
 
 def from_entry(entry, encoding):
@@ -175,7 +176,8 @@ def from_entry(entry, encoding):
 def _seen_key(generation, url_hash):
     """A small marker that an address has been asked for at this generation.
 
-    Pages with a query string are stored from their second request on: anyone can make up new ones without
+    Pages with a query string are stored from their second request on (within PAGE_CACHE_SEEN_SECONDS, which
+    bounds what a flood of made-up addresses leaves behind): anyone can make up new ones without
     end (each visitor's own search or planner answers), and most are asked for once. Storing those would cost
     every such request a compression and a write, and would let anyone fill the cache.
     """

@@ -67,3 +67,17 @@ def test_kept_verdicts_and_questions_never_change_an_answer_page(client, setting
     assert differing == []
     kept = caches["template_fragments"]
     assert len(kept) > 50  # fragments were kept and reused, not merely rendered afresh each time
+
+
+def test_a_hostile_answer_kept_as_a_fragment_stays_escaped_and_reaches_nobody_else(client, content, settings):
+    settings.PAGE_CACHE = True
+    version.bump()
+    script = "<script>alert(1)</script>"
+    hostile = [rendered(client, f"/planner/?field={script}&n={n}") for n in range(2)]  # the second reuses a fragment
+    another_student = rendered(client, "/planner/?field=health&n=3")
+
+    for page in hostile:
+        assert script not in page
+        assert "“&lt;script&gt;alert(1)&lt;/script&gt;” is not one of the fields listed." in page
+    assert "alert(1)" not in another_student
+    assert '<option value="health" selected>' in another_student
