@@ -46,20 +46,22 @@ class ContentFragmentCache(BaseCache):
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         with self._lock:
             fragments = self._current()
-            if fragments is None:
-                return
-            fragments[key] = value
-            fragments.move_to_end(key)
-            while len(fragments) > self._max_entries:
-                fragments.popitem(last=False)
+            if fragments is not None:
+                self._keep(fragments, key, value)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         with self._lock:
             fragments = self._current()
             if fragments is None or key in fragments:
                 return False
-        self.set(key, value, timeout, version)
-        return True
+            self._keep(fragments, key, value)
+            return True
+
+    def _keep(self, fragments, key, value):
+        fragments[key] = value
+        fragments.move_to_end(key)
+        while len(fragments) > self._max_entries:
+            fragments.popitem(last=False)
 
     def delete(self, key, version=None):
         with self._lock:

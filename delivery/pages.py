@@ -197,31 +197,27 @@ def compressed(response, encodings):
     return bodies or {"identity": body}
 
 
-def _page(response, bodies, encoding, headers, cache_control):
-    if encoding in bodies:
-        return Page(response.status_code, headers, bodies[encoding], encoding, cache_control)
-    # A client that takes no compression, or a body that is not compressed: what was rendered.
-    return Page(response.status_code, headers, response.content, "identity", cache_control)
-
-
-def _headers(response):
-    return tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED)
+def _page(response, bodies, encoding):
+    """The rendered response as one client gets it, from its `compressed` bodies."""
+    headers = tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED)
+    if encoding not in bodies:  # a client that takes no compression, or a body that is not compressed
+        encoding, bodies = "identity", {"identity": response.content}
+    return Page(response.status_code, headers, bodies[encoding], encoding, response.get("Cache-Control", ""))
 
 
 def once(response, encoding):
     """A rendered page as this one client gets it (compressed as it accepts), without storing it anywhere."""
-    return _page(
-        response, compressed(response, {encoding}), encoding, _headers(response), response.get("Cache-Control", "")
-    )
+    return _page(response, compressed(response, {encoding}), encoding)
 
 
 def store(generation, url_hash, response, encoding):
     """Keep a rendered page in the shared cache (compressed) and here in `encoding`; return it in `encoding`."""
-    headers = _headers(response)
     bodies = compressed(response, {"br", "gzip"})
-    cache_control = response.get("Cache-Control", "")
-    entry = (response.status_code, headers, cache_control, bodies)
-    cache.set(cache_key(generation, url_hash), entry, settings.PAGE_CACHE_SECONDS)
-    page = _page(response, bodies, encoding, headers, cache_control)
+    page = _page(response, bodies, encoding)
+    cache.set(
+        cache_key(generation, url_hash),
+        (page.status, page.headers, page.cache_control, bodies),
+        settings.PAGE_CACHE_SECONDS,
+    )
     local.put(generation, (url_hash, encoding), page)
     return page

@@ -114,42 +114,30 @@ class Question(BoundField):
     student's answers marked, and the ids its help text and errors go by.
 
     Django's widget templates render every option through two templates of their own; the planner's form has
-    about sixty options on every answer page, and that was most of the page's time.
+    about sixty options on every answer page, and that was most of the page's time. The options themselves
+    come from the widget, as Django's templates get them.
     """
 
     @cached_property
-    def options(self):
-        """[(group label or None, [(value, label, chosen), ...]), ...]: an option outside a group is a group of one."""
-        widget = self.field.widget
-        chosen = set(widget.format_value(self.value()) or ())
-        groups = []
-        for value, label in self.field.choices:
-            if isinstance(label, list | tuple):
-                groups.append((value, [(str(v), text, str(v) in chosen) for v, text in label]))
-            else:
-                groups.append((None, [(str(value), label, str(value) in chosen)]))
-        if not widget.allow_multiple_selected:  # a select shows one answer: the first that matches, as Django does
-            first = next((value for _group, items in groups for value, _text, on in items if on), None)
-            groups = [(group, [(v, t, v == first) for v, t, _on in items]) for group, items in groups]
-        return groups
+    def answer(self):
+        """The answer as the widget shows it: a list of values for a choice, the text for a text box (or None)."""
+        return self.field.widget.format_value(self.value())
 
     @property
-    def checkboxes(self):
-        """[(id, value, label, chosen), ...] for a question answered with checkboxes."""
-        items = [item for _group, items in self.options for item in items]
-        return [(f"{self.auto_id}_{index}", *item) for index, item in enumerate(items)]
+    def optgroups(self):
+        """[(group label or None, [option, ...], index), ...], each option a dict with its value, label, whether it
+        is selected, and its id in attrs (ChoiceWidget.optgroups)."""
+        return self.field.widget.optgroups(self.html_name, self.answer, {"id": self.auto_id})
 
     @property
     def text_value(self):
         """A text box's value as typed (or as cleaned, once valid), "" when empty."""
-        value = self.field.widget.format_value(self.value())
-        return "" if value is None else value
+        return "" if self.answer is None else self.answer
 
     @property
     def cache_key(self):
         """Everything the question shows, as a string: its rendered HTML is kept under it (planner/form_fields.html)."""
-        answer = self.field.widget.format_value(self.value())
-        return repr((self.form.options.key, self.html_name, answer, tuple(self.errors)))
+        return repr((self.form.options.key, self.html_name, self.answer, tuple(self.errors)))
 
     @property
     def described_by(self):
