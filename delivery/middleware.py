@@ -53,7 +53,8 @@ class PageCacheMiddleware:
     and drafts are never-cache), and varies on nothing but Accept-Encoding and Cookie. 404s are not stored:
     any address can be made up, so storing them would let anyone fill the cache; they are cheap to render.
     Redirects are not stored either: they are rare (old links after a rename) and cheap. An address with a
-    query string is stored from its second request on, for the same reason (pages.lookup).
+    query string is stored from its second request on, for the same reason (pages.lookup). The tags other sites add
+    to links (utm_source, fbclid, ...) are no part of a page's address (pages.cached_query).
     Every stored page carries an ETag made of the content version and the URL, so a conditional GET is
     answered 304 without the database, and a Cache-Control a CDN can follow (README, Deploying).
     """
@@ -78,7 +79,7 @@ class PageCacheMiddleware:
             return self.not_modified(tag)
 
         encoding = pages.choose_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        has_query = bool(request.META.get("QUERY_STRING"))
+        has_query = bool(pages.cached_query(request.META.get("QUERY_STRING", "")))
         page, first = pages.lookup(generation, url_hash, encoding, mark=has_query and request.method == "GET")
         if page is not None:
             return self.answer(page, tag, "hit")

@@ -1,3 +1,4 @@
+import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -74,6 +75,7 @@ class Options:
     accreditors: list = field(default_factory=list)
     courses: list = field(default_factory=list)
     occupations: list = field(default_factory=list)
+    _fields: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_content(cls, *, levels, credentials, occupations=(), held=None):
@@ -93,6 +95,17 @@ class Options:
 
     def level(self, slug):
         return next((level for level in self.levels if level.slug == slug), None)
+
+    @property
+    def program_levels(self):
+        return [level for level in self.levels if level.is_program]
+
+    def fields(self, only=None, with_target=True):
+        """A new dict of the form's fields for these options, built the first time and shared after that."""
+        key = (frozenset(only) if only is not None else None, with_target)
+        if key not in self._fields:
+            self._fields[key] = PlannerForm.prepare_fields(self, only, with_target)
+        return dict(self._fields[key])
 
     @cached_property
     def key(self):
@@ -256,40 +269,49 @@ class PlannerForm(forms.Form):
     ]
 
     def __init__(self, *args, options, only=None, with_target=True, **kwargs):
+        # Django copies a form's fields for each form, so that a form may change its own. This one never does,
+        # and copying its sixty-odd options took a tenth of a planner answer: its fields are prepared once per set
+        # of options (Options.fields, kept with the content) and each form gets its own dict of them.
+        self.base_fields = {}
         super().__init__(*args, **kwargs)
         self.options = options
-        self.fields["education"].choices = [
+        self.fields = options.fields(only, with_target)
+
+    @classmethod
+    def prepare_fields(cls, options, only=None, with_target=True):
+        """The questions asked with these options (all, or `only` these and maybe the target), choices set."""
+        fields = copy.deepcopy(cls.base_fields)
+        fields["education"].choices = [
             ("", "Choose one"),
             (NONE, "No high school diploma or GED yet"),
             *((level.slug, level.label) for level in options.levels),
             (UNKNOWN, "Not sure how mine compares"),
         ]
-        self.fields["program"].choices = [
+        fields["program"].choices = [
             ("", "Choose one"),
             (NONE, "No"),
-            *((level.slug, f"Yes: {level.label[0].lower()}{level.label[1:]}") for level in self._program_levels()),
+            *((level.slug, f"Yes: {level.label[0].lower()}{level.label[1:]}") for level in options.program_levels),
             (UNKNOWN, "Not sure"),
         ]
-        self.fields["accredited"].choices = [
+        fields["accredited"].choices = [
             ("", "Choose one"),
             *((org.slug, f"{org.abbreviation} ({org.name})") for org in options.accreditors),
             (NEITHER, "Neither"),
             (UNKNOWN, "Don't know"),
         ]
-        self.fields["held"].choices = [
-            (cred.slug, f"{cred.abbreviation} ({cred.name})") for cred in options.credentials
-        ]
-        self.fields["course"].choices = [(course.slug, course.name) for course in options.courses]
-        self.fields["target"].choices = [
+        fields["held"].choices = [(cred.slug, f"{cred.abbreviation} ({cred.name})") for cred in options.credentials]
+        fields["course"].choices = [(course.slug, course.name) for course in options.courses]
+        fields["target"].choices = [
             ("", "No plan, just check my eligibility"),
             ("Credentials", [(f"credential-{cred.slug}", cred.abbreviation) for cred in options.credentials]),
             ("Occupations", [(f"occupation-{occ.slug}", occ.title) for occ in options.occupations]),
         ]
         keep = set(ANSWER_FIELDS if only is None else only) | ({"target"} if with_target else set())
-        for name in list(self.fields):
-            multiple = isinstance(self.fields[name], forms.MultipleChoiceField)
-            if name not in keep or (multiple and not self.fields[name].choices):
-                del self.fields[name]
+        for name in list(fields):
+            multiple = isinstance(fields[name], forms.MultipleChoiceField)
+            if name not in keep or (multiple and not fields[name].choices):
+                del fields[name]
+        return fields
 
     @property
     def fieldsets(self):
@@ -299,9 +321,6 @@ class PlannerForm(forms.Form):
             for legend, names in self.FIELDSETS
             if any(name in self.fields for name in names)
         ]
-
-    def _program_levels(self):
-        return [level for level in self.options.levels if level.is_program]
 
     def clean(self):
         cleaned = super().clean()

@@ -143,6 +143,36 @@ def test_the_query_string_is_part_of_the_address(client, content):
     assert text(rhit[2]) == text(rhit[0]) != text(tumor)
 
 
+def test_a_link_tagged_by_another_site_gets_the_cached_page(client, pathway, django_assert_num_queries):
+    """Chat apps, newsletters and ads add their own tags to a shared link; the page is the same, so is the cache."""
+    plain = client.get("/pathways/rhit-route/", **BROWSER)
+    with django_assert_num_queries(0):
+        tagged = [
+            client.get(f"/pathways/rhit-route/?{tags}", **BROWSER)
+            for tags in ("fbclid=IwAR0abc", "utm_source=newsletter&utm_medium=email", "UTM_Campaign=spring&gclid=x1")
+        ]
+
+    assert [response["X-Page-Cache"] for response in tagged] == ["hit", "hit", "hit"]
+    assert {text(response) for response in tagged} == {text(plain)}
+
+
+def test_tags_are_left_out_but_a_pages_own_query_is_kept():
+    assert pages.cached_query("q=rhit&utm_source=x&fbclid=y") == "q=rhit"
+    assert pages.cached_query("c=rhit&c=ccs&mc_eid=1&c=ctr") == "c=rhit&c=ccs&c=ctr"  # order kept: it is the page's
+    assert pages.cached_query("q=utm_source") == "q=utm_source"  # a search for the words is a search
+    assert pages.cached_query("utm_source") == ""
+    assert pages.cached_query("q=%FF%00&utm_medium=%FF&%FF=1") == "q=%FF%00&%FF=1"  # bad bytes pass through
+
+
+def test_a_tagged_search_is_the_same_search(client, content):
+    first = client.get("/search/?q=rhit&utm_source=chat")
+    second = client.get("/search/?q=rhit")
+    third = client.get("/search/?utm_medium=social&q=rhit")
+
+    assert [response["X-Page-Cache"] for response in (first, second, third)] == ["miss", "miss", "hit"]
+    assert text(third) == text(first)
+
+
 def test_an_address_with_a_query_string_is_stored_only_once_asked_for_again(client, content, django_assert_num_queries):
     """A visitor's own search or planner answers are mostly asked for once: storing each would cost a compression
     and a write per request, and let anyone fill the cache with made-up addresses. A shared link is asked again."""
