@@ -30,19 +30,16 @@ def planner(request):
         if upgraded is not None:
             return redirect(f"{reverse('planner:planner')}?{upgraded.urlencode()}", permanent=True)
     form = PlannerForm(request.GET if answered else None, options=options)
-    context = {
-        "nav": "planner",
-        "form": form,
-        "page": page_meta(request, title="Plan your route", description=DESCRIPTION),
-    }
+    context = {"nav": "planner", "form": form}
     if answered and form.is_valid():
         profile = form.profile()
         assessments = [assess(credential, profile) for credential in credentials]
         context["verdicts"] = [(assessment, explain(assessment)) for assessment in assessments]
         context["share_url"] = request.build_absolute_uri(f"{reverse('planner:planner')}?{form.query_string()}")
         context["target"] = _plan(form.chosen_target(), profile, credentials, occupations)
-        if context["target"] is not None:
-            context["page"] = page_meta(request, title=f"Routes to {context['target'].name}", description=DESCRIPTION)
+    target = context.get("target")
+    title = f"Routes to {target.name}" if target is not None else "Plan your route"
+    context["page"] = page_meta(request, title=title, description=DESCRIPTION)
     return render(request, "planner/planner.html", context)
 
 

@@ -34,6 +34,12 @@ def plain_text(markdown_text, limit=None):
     return Truncator(text).chars(limit) if limit else text
 
 
+@lru_cache(maxsize=4096)
+def shortened(description):
+    """A description cut to what search results and chat previews show (the same few texts on every page)."""
+    return Truncator(description).chars(DESCRIPTION_LENGTH)
+
+
 @dataclass(frozen=True)
 class PageMeta:
     title: str
@@ -61,7 +67,7 @@ def page_meta(
         image_path = f"{image_path}?v={int(image_version.timestamp())}"
     return PageMeta(
         title=title,
-        description=Truncator(description or SITE_DESCRIPTION).chars(DESCRIPTION_LENGTH),
+        description=shortened(description or SITE_DESCRIPTION),
         url=absolute(request, path or request.path),
         image=absolute(request, image_path),
         image_alt=image_alt or "careerpath: step-by-step guides to careers in health information",
