@@ -11,6 +11,14 @@ HEADLINES = {
     Verdict.NOT_YET: "Not yet",
     Verdict.NOT_STATED: "Not stated",
 }
+# The verdicts at a glance, in the order a student acts on them (summary).
+AT_A_GLANCE = [
+    (Verdict.ELIGIBLE, "Eligible now"),
+    (Verdict.CHECK, "Check first"),
+    (Verdict.NOT_YET, "Not yet"),
+    (Verdict.HELD, "You already hold"),
+    (Verdict.NOT_STATED, "Not in our sources"),
+]
 ADVICE_STATUS = {MET: "you told us you have this", CHECK: "you may have this: check how your work counts"}
 
 
@@ -74,6 +82,15 @@ class Explanation:
         source = self.source.pk if self.source else None
         said = (self.verdict, self.headline, self.sentence, source, self.date, tuple(self.items), self.note)
         return repr((*said, advice))
+
+
+def summary(assessments):
+    """[(label, [credential, ...]), ...]: the credentials under each verdict, for the answer at the top of the page."""
+    return [
+        (label, [assessment.credential for assessment in assessments if assessment.verdict == verdict])
+        for verdict, label in AT_A_GLANCE
+        if any(assessment.verdict == verdict for assessment in assessments)
+    ]
 
 
 def explain(assessment):

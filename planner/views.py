@@ -12,7 +12,7 @@ from . import charts, links
 from .eligibility import assess
 from .forms import Options, PlannerForm, fields_for, is_answered
 from .routes import Planner
-from .verdicts import explain
+from .verdicts import explain, summary
 
 DESCRIPTION = (
     "Check which health information credentials you can sit now, what is still missing, and the routes, "
@@ -35,6 +35,7 @@ def planner(request):
         profile = form.profile()
         assessments = [assess(credential, profile) for credential in credentials]
         context["verdicts"] = [(assessment, explain(assessment)) for assessment in assessments]
+        context["summary"] = summary(assessments)
         context["share_url"] = request.build_absolute_uri(f"{reverse('planner:planner')}?{form.query_string()}")
         context["target"] = _plan(form.chosen_target(), profile, credentials, occupations)
     target = context.get("target")

@@ -1,4 +1,6 @@
-"""On a phone, the first thing a student reads about the job is today's pay, with its year."""
+"""On a phone, the first thing a student reads is the answer: the job's pay with its year, or their verdicts."""
+
+import re
 
 from playwright.sync_api import expect
 
@@ -65,3 +67,21 @@ def test_a_citation_marker_opens_what_the_sources_said(site, page):
     target = page.locator(marker.get_attribute("href"))
     expect(target).to_be_visible()  # its disclosure opened by itself
     expect(target.locator("q").first).to_be_visible()
+
+
+def test_a_students_planner_answer_is_on_a_phones_first_screen(site, page, assert_accessible):
+    page.goto(
+        site.url + "/planner/?education=high-school&program=none&experience=none"
+        "&target=occupation-medical-records-and-health-information-technician"
+    )
+
+    short = page.get_by_role("region", name="Your answer in short")
+    expect(short).to_contain_text(re.compile(r"Eligible now\s*CCS\s*Not yet\s*CHPS, ODS, RHIA, RHIT"))
+    expect(short).to_contain_text("6 routes. The first, “Through the CCS credential”: you can take it now")
+    box = short.bounding_box()
+    assert box["y"] + box["height"] <= PHONE_HEIGHT, f"the answer ends at y={box['y'] + box['height']}"
+
+    short.get_by_role("link", name="RHIT").click()  # each credential opens its own verdict, with its rule
+    expect(page.locator("#verdict-rhit")).to_be_in_viewport()
+    expect(page.locator("#verdict-rhit")).to_contain_text("Not yet")
+    assert_accessible(page)

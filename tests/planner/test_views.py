@@ -206,6 +206,40 @@ def test_a_finished_associate_graduate_is_eligible_for_rhit_and_not_sent_to_earl
     assert "You can take this route now: only the exam is left." in text(response)
 
 
+def summary(response):
+    """The answer in short, at the top of the page: what it says, as a reader reads it."""
+    html = response.content.decode()
+    start = html.index(">", html.index('aria-labelledby="summary-heading"')) + 1
+    return words(html[start : html.index("</section>", start)])
+
+
+def test_the_answer_comes_first_each_credential_under_its_verdict_and_the_first_route(client, content):
+    response = client.get(f"/planner/?{ASSOCIATE_GRADUATE}")
+    html = response.content.decode()
+
+    assert summary(response) == (
+        "Your answer in short Eligible now CCS, RHIT Not yet CHPS, ODS, RHIA Not in our sources CCS-P "
+        "Routes to RHIT 1 route. The first, “RHIT through Accredited associate degree program”: "
+        "you can take it now, only the exam is left."
+    )
+    assert html.index("Your answer in short") < html.index('id="verdict-ccs"') < html.index('id="plan-heading"')
+    assert '<a href="#verdict-rhit">RHIT</a>' in html and '<a href="#plan-heading">1 route</a>' in html
+
+
+def test_the_short_answer_says_when_a_routes_time_is_not_in_the_sources_or_the_target_is_held(client, content):
+    unknown_time = summary(client.get(f"/planner/?{BACHELORS_IN_ANOTHER_FIELD}"))
+    held = summary(client.get("/planner/?education=associate&held=rhit&target=credential-rhit"))
+    unanswered = client.get("/planner/").content.decode()
+
+    assert "Not yet CHPS, ODS, RHIA, RHIT" in unknown_time
+    assert (
+        "2 routes. The first, “RHIA through Bachelor's degree in health information management”: its time is not stated"
+        in unknown_time
+    )
+    assert "You already hold RHIT" in held and "Routes to RHIT You already hold it." in held
+    assert "Your answer in short" not in unanswered and "Tell us what you already have" in unanswered
+
+
 def test_a_high_school_graduate_hears_what_ahima_expects_beyond_the_ccs_minimum(client, content):
     response = client.get(f"/planner/?{HIGH_SCHOOL_STUDENT}")
 
