@@ -156,6 +156,24 @@ def test_a_link_tagged_by_another_site_gets_the_cached_page(client, pathway, dja
     assert {text(response) for response in tagged} == {text(plain)}
 
 
+def test_a_hostile_tag_is_never_shown_and_a_tagged_draft_is_still_never_stored(
+    client, advisor_client, pathway, django_capture_on_commit_callbacks
+):
+    hostile = "utm_source=%3Cscript%3Ealert(1)%3C/script%3E&fbclid=" + "x" * 5000
+    first = client.get(f"/pathways/rhit-route/?{hostile}")
+    plain = client.get("/pathways/rhit-route/")
+    assert (first["X-Page-Cache"], plain["X-Page-Cache"]) == ("miss", "hit")
+    assert "<script>alert" not in text(plain) and "xxxxx" not in text(plain)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pathway.status = "draft"
+        pathway.save()
+    preview = advisor_client.get(f"/pathways/rhit-route/?{hostile}")
+    visitor = client.get(f"/pathways/rhit-route/?{hostile}")
+    assert "X-Page-Cache" not in preview and "no-cache" in preview["Cache-Control"]
+    assert visitor.status_code == 404 and "ETag" not in visitor
+
+
 def test_tags_are_left_out_but_a_pages_own_query_is_kept():
     assert pages.cached_query("q=rhit&utm_source=x&fbclid=y") == "q=rhit"
     assert pages.cached_query("c=rhit&c=ccs&mc_eid=1&c=ctr") == "c=rhit&c=ccs&c=ctr"  # order kept: it is the page's

@@ -1,5 +1,8 @@
 """The planner's form: its questions are prepared once per set of options, and each student's form is their own."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 from django.http import QueryDict
 
 from credentials.models import Credential, EducationLevel
@@ -42,3 +45,25 @@ def test_the_questions_are_prepared_once_for_a_set_of_options(content):
     assert first.fields is not second.fields
     assert first.fields["education"] is second.fields["education"]  # the same prepared question, not a copy
     assert PlannerForm(None, options=options()).fields["education"] is not first.fields["education"]
+
+
+def test_students_answering_at_the_same_moment_each_get_their_own_verdict_on_their_answers(content):
+    shared = options()  # as the server shares it between the requests of one content version
+    answers = ["education=associate&held=rhit", "education=doctorate", "education=bachelor&years=2.50", "held=ccs"]
+    start = threading.Barrier(len(answers) * 4)
+
+    def answer(query):
+        start.wait()
+        form = PlannerForm(QueryDict(query), options=shared)
+        return form.is_valid(), sorted(form.errors), form.query_string() if form.is_valid() else ""
+
+    with ThreadPoolExecutor(len(answers) * 4) as pool:
+        results = list(pool.map(answer, answers * 4))
+
+    expected = [
+        (True, [], "education=associate&held=rhit"),
+        (False, ["education"], ""),
+        (True, [], "education=bachelor&experience=unknown&years=2.5"),
+        (True, [], "held=ccs"),
+    ]
+    assert results == expected * 4
