@@ -1,11 +1,11 @@
 """Cached pages: what is stored for a URL, in which encodings, under which key, and this process's copy.
 
 A page is stored in the shared cache once per content version, under a key made of the version, the day
-and the URL (scheme, host, path and query string), as one entry holding it in brotli and in gzip, both
-compressed when the page is stored (a client that accepts neither gets the gzip copy unpacked). A page
-without a query string is stored when it is first rendered; one with a query string (a search, planner
-answers, a comparison) when it is asked for a second time within ten minutes, from any server
-(`lookup(mark=True)`).
+and the URL (scheme, host, path and query string, less the tags other sites add to links), as one entry
+holding it in brotli and in gzip, both compressed when the page is stored (a client that accepts neither
+gets the gzip copy unpacked). A page without a query string is stored when it is first rendered; one with
+a query string (a search, planner answers, a comparison) when it is asked for a second time within ten
+minutes, from any server (`lookup(mark=True)`).
 The day is in the key because a few words on pages count from today ("6 years old"). Each process keeps
 its own small copy of the pages it served, in the encoding it served them (PAGE_CACHE_LOCAL_BYTES, least
 recently used out first); it is keyed by the same version, so it can never outlive an edit.
@@ -37,10 +37,6 @@ TRACKING_PARAMETERS = frozenset(
 TRACKING_HINT = re.compile(r"utm_|clid|braid|igshid|mc_[ce]id", re.IGNORECASE)
 # Headers that belong to one response, not to the stored page: recomputed on every answer.
 NOT_STORED = {"content-length", "content-encoding", "etag", "cache-control", "vary", "date", "set-cookie"}
-
-
-# Brotli's quality for a page compressed for one client only (compressed, below).
-ONCE_BROTLI_QUALITY = 3
 
 # Bump when what is stored changes shape, so that pages stored by the previous release are never read.
 FORMAT = 2
@@ -223,7 +219,7 @@ def compressed(response, encodings, *, kept=True):
         return {"identity": body}
     bodies = {}
     if "br" in encodings:
-        quality = settings.PAGE_CACHE_BROTLI_QUALITY if kept else ONCE_BROTLI_QUALITY
+        quality = settings.PAGE_CACHE_BROTLI_QUALITY if kept else settings.PAGE_CACHE_BROTLI_QUALITY_ONCE
         window = min(max(len(body).bit_length() + 1, 16), 24)
         bodies["br"] = brotli.compress(body, quality=quality, lgwin=window, mode=brotli.MODE_TEXT)
     if "gzip" in encodings:

@@ -31,14 +31,14 @@ def planner(request):
             return redirect(f"{reverse('planner:planner')}?{upgraded.urlencode()}", permanent=True)
     form = PlannerForm(request.GET if answered else None, options=options)
     context = {"nav": "planner", "form": form}
+    target = None
     if answered and form.is_valid():
         profile = form.profile()
         assessments = [assess(credential, profile) for credential in credentials]
         context["verdicts"] = [(assessment, explain(assessment)) for assessment in assessments]
         context["summary"] = summary(assessments)
         context["share_url"] = request.build_absolute_uri(f"{reverse('planner:planner')}?{form.query_string()}")
-        context["target"] = _plan(form.chosen_target(), profile, credentials, occupations)
-    target = context.get("target")
+        target = context["target"] = _plan(form.chosen_target(), profile, credentials, occupations)
     title = f"Routes to {target.name}" if target is not None else "Plan your route"
     context["page"] = page_meta(request, title=title, description=DESCRIPTION)
     return render(request, "planner/planner.html", context)
